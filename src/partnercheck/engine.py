@@ -1,0 +1,119 @@
+"""The assessment pipeline: partnership -> rule hits -> drafts -> scored result.
+
+Pure: no printing, no file writing. The CLI and the Python API both call
+:func:`assess_source`; reporters only ever see the :class:`FileResult`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from partnercheck.load import Source, load_nodes
+from partnercheck.load.nodes import MappingNode, Path, format_path, resolve
+from partnercheck.model.partnership import Partnership
+from partnercheck.model.validate import build
+from partnercheck.results import ElementId, FileResult, Location, Severity
+from partnercheck.rules import REGISTRY, Rule
+from partnercheck.rules.base import Hit
+from partnercheck.rules.context import Context
+from partnercheck.rules.depth import classify
+from partnercheck.scoring import Draft, challenge_summary, score
+from partnercheck.suppression import apply_suppressions
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything that changes an assessment besides the file itself."""
+
+    as_of: date
+    select: frozenset[str] = frozenset()  # rule ids or prefixes; empty means all
+    ignore: frozenset[str] = frozenset()
+    severity: dict[str, Severity] = field(default_factory=dict)  # per-rule override
+    weights: dict[ElementId, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A validated partnership with the node tree its locations come from."""
+
+    source: Source
+    root: MappingNode
+    partnership: Partnership
+
+
+def load(source: Source) -> Loaded:
+    """Parse and validate; raises :class:`~partnercheck.errors.InputErrors`."""
+    root = load_nodes(source)
+    return Loaded(source, root, build(root, source.name))
+
+
+def _matches(rule_id: str, patterns: Iterable[str]) -> bool:
+    return any(rule_id.startswith(p) for p in patterns)
+
+
+def active_rules(options: Options) -> list[Rule]:
+    return [
+        r
+        for r in REGISTRY.values()
+        if (not options.select or _matches(r.id, options.select))
+        and not _matches(r.id, options.ignore)
+    ]
+
+
+def locate(root: MappingNode, path: Path | None) -> Location | None:
+    if path is None:
+        return None
+    reached, node, _ = resolve(root, path)
+    return Location(
+        path=format_path(reached) or "$",
+        line=node.line,
+        column=node.column,
+        end_line=node.end_line,
+        end_column=node.end_column,
+    )
+
+
+_SOFTER = {Severity.ERROR: Severity.WARNING, Severity.WARNING: Severity.INFO}
+
+
+def assess(loaded: Loaded, options: Options) -> FileResult:
+    p = loaded.partnership
+    ctx = Context(p, options.as_of)
+    rules = active_rules(options)
+    drafts: list[Draft] = []
+    for r in rules:
+        if r.check is None:
+            continue
+        severity = options.severity.get(r.id, r.severity)
+        risk = ctx.mitigated.get(r.challenge.value) if r.challenge else None
+        for hit in r.check(ctx):
+            drafts.append(_draft(r, hit, loaded.root, severity, risk))
+    drafts = apply_suppressions(drafts, p, loaded.root, options.as_of, locate)
+    scored = score(drafts, rules, options.weights)
+    return FileResult(
+        file=loaded.source.name,
+        partnership=p.partnership.name,
+        form=p.partnership.form.value if p.partnership.form else None,
+        score=scored.score,
+        band=scored.band,
+        depth=classify(ctx),
+        elements=scored.elements,
+        findings=scored.findings,
+        challenges=challenge_summary(scored.findings, ctx),
+        priorities=scored.priorities,
+    )
+
+
+def _draft(r: Rule, hit: Hit, root: MappingNode, severity: Severity, risk: int | None) -> Draft:
+    if risk is None:
+        return Draft(r, hit, locate(root, hit.path), severity)
+    # A declared, owned and mitigated risk softens the finding; it does not erase it.
+    return Draft(r, hit, locate(root, hit.path), _SOFTER.get(severity, severity),
+                 mitigated_by=f"risks[{risk}]")
+
+
+def assess_source(source: Source, options: Options) -> FileResult:
+    return assess(load(source), options)
+

@@ -1,0 +1,106 @@
+"""The YAML node tree: every value keeps the line and column it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+PathPart = str | int
+Path = tuple[PathPart, ...]
+
+
+@dataclass(slots=True, eq=False)
+class Node:
+    """A YAML node. ``line``/``column`` are 1-based; ``end_*`` mark where it stops."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(slots=True, eq=False)
+class ScalarNode(Node):
+    value: Any = None
+
+
+@dataclass(slots=True, eq=False)
+class SequenceNode(Node):
+    items: list[Node] = field(default_factory=list)
+
+
+@dataclass(slots=True, eq=False)
+class MappingNode(Node):
+    # Keys are strings by the time a mapping is built (the loader refuses others).
+    keys: dict[str, ScalarNode] = field(default_factory=dict)
+    values: dict[str, Node] = field(default_factory=dict)
+
+
+def format_path(path: Path) -> str:
+    """Render ``("goals", 1, "target")`` as ``goals[1].target``."""
+    out: list[str] = []
+    for part in path:
+        if isinstance(part, int):
+            out.append(f"[{part}]")
+        else:
+            out.append(f".{part}" if out else part)
+    return "".join(out)
+
+
+def resolve(root: Node, path: Path) -> tuple[Path, Node, bool]:
+    """Follow ``path`` as far as the tree goes.
+
+    Returns the path actually reached, its node, and whether the whole path
+    exists. Missing pieces leave the closest ancestor, which is where a finding
+    about something absent should point.
+    """
+    node = root
+    reached: list[PathPart] = []
+    for part in path:
+        child: Node | None = None
+        if isinstance(node, MappingNode) and isinstance(part, str):
+            child = node.values.get(part)
+        elif isinstance(node, SequenceNode) and isinstance(part, int):
+            if 0 <= part < len(node.items):
+                child = node.items[part]
+        if child is None:
+            return tuple(reached), node, False
+        node = child
+        reached.append(part)
+    return tuple(reached), node, True
+
+
+def key_node(root: Node, path: Path) -> Node | None:
+    """The key node of the last mapping step of ``path``, if it exists."""
+    if not path or not isinstance(path[-1], str):
+        return None
+    parent_path, parent, found = resolve(root, path[:-1])
+    if not found or not isinstance(parent, MappingNode):
+        return None
+    return parent.keys.get(path[-1])
+
+
+def to_data(node: Node) -> Any:
+    """Plain Python data for validation (``x-`` keys were dropped at load time)."""
+    # An explicit stack, not recursion, keeps deep (but allowed) trees safe.
+    if isinstance(node, ScalarNode):
+        return node.value
+    root: Any = {} if isinstance(node, MappingNode) else []
+    stack: list[tuple[Node, Any]] = [(node, root)]
+    while stack:
+        current, target = stack.pop()
+        if isinstance(current, MappingNode):
+            for key, child in current.values.items():
+                target[key] = _shell(child, stack)
+        elif isinstance(current, SequenceNode):
+            for child in current.items:
+                target.append(_shell(child, stack))
+    return root
+
+
+def _shell(child: Node, stack: list[tuple[Node, Any]]) -> Any:
+    if isinstance(child, ScalarNode):
+        return child.value
+    container: Any = {} if isinstance(child, MappingNode) else []
+    stack.append((child, container))
+    return container

@@ -1,0 +1,79 @@
+"""The file's own ``suppress:`` list: accepted findings, with reasons and expiry.
+
+Suppressed findings stay in the result (marked) but cost no points and never
+fail a run. A suppression that expired, names no rule, or matches nothing is
+reported, so the list cannot silently rot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from partnercheck.errors import did_you_mean
+from partnercheck.load.nodes import MappingNode, Path
+from partnercheck.model.partnership import Partnership
+from partnercheck.results import Location, Severity
+from partnercheck.rules import REGISTRY
+from partnercheck.rules.base import Hit, register_meta
+from partnercheck.scoring import Draft
+
+UNUSED = register_meta(
+    "PC901",
+    title="Suppression matches no finding",
+    severity=Severity.WARNING,
+    rationale="""A suppression that no longer matches anything hides nothing today but
+    would silently hide a future problem of the same kind.""",
+    recommendation="Remove the suppression, or check that it names the intended rule.",
+)
+EXPIRED = register_meta(
+    "PC902",
+    title="Suppression has expired",
+    severity=Severity.INFO,
+    rationale="""Accepted gaps are accepted for a time; after the agreed date the
+    partners should look at them again.""",
+    recommendation="Fix the findings, or agree a new expiry date and reason.",
+)
+UNKNOWN = register_meta(
+    "PC903",
+    title="Suppression names an unknown rule",
+    severity=Severity.WARNING,
+    rationale="A suppression of a rule that does not exist is almost always a typo.",
+    recommendation="Use a rule id listed by `partnercheck rules`.",
+)
+
+Locator = Callable[[MappingNode, Path | None], Location | None]
+
+
+def apply_suppressions(
+    drafts: list[Draft], p: Partnership, root: MappingNode, as_of: date, locate: Locator
+) -> list[Draft]:
+    active: dict[str, int] = {}
+    notes: list[Draft] = []
+
+    def note(meta_rule: str, message: str, path: Path) -> None:
+        r = REGISTRY[meta_rule]
+        notes.append(Draft(r, Hit(message, path), locate(root, path), r.severity))
+
+    for i, s in enumerate(p.suppress):
+        if s.rule not in REGISTRY:
+            hint = did_you_mean(s.rule, sorted(REGISTRY))
+            note(UNKNOWN.id, f"Suppression names unknown rule {s.rule}{hint}",
+                 ("suppress", i, "rule"))
+        elif s.expires is not None and s.expires < as_of:
+            note(EXPIRED.id, f"Suppression of {s.rule} expired on {s.expires.isoformat()}; "
+                 "its findings count again", ("suppress", i, "expires"))
+        else:
+            active.setdefault(s.rule, i)
+    used: set[str] = set()
+    result = []
+    for d in drafts:
+        if d.rule.id in active:
+            used.add(d.rule.id)
+            d = replace(d, suppressed=True)
+        result.append(d)
+    for rule_id, i in active.items():
+        if rule_id not in used:
+            note(UNUSED.id, f"Suppression of {rule_id} matches no finding", ("suppress", i))
+    return result + notes
