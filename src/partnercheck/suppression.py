@@ -14,34 +14,11 @@ from datetime import date
 from partnercheck.errors import did_you_mean
 from partnercheck.load.nodes import MappingNode, Path
 from partnercheck.model.partnership import Partnership
-from partnercheck.results import Location, Severity
+from partnercheck.results import Location
 from partnercheck.rules import REGISTRY
-from partnercheck.rules.base import Hit, register_meta
+from partnercheck.rules.base import Hit
+from partnercheck.rules.meta import EXPIRED, UNKNOWN, UNUSED
 from partnercheck.scoring import Draft
-
-UNUSED = register_meta(
-    "PC901",
-    title="Suppression matches no finding",
-    severity=Severity.WARNING,
-    rationale="""A suppression that no longer matches anything hides nothing today but
-    would silently hide a future problem of the same kind.""",
-    recommendation="Remove the suppression, or check that it names the intended rule.",
-)
-EXPIRED = register_meta(
-    "PC902",
-    title="Suppression has expired",
-    severity=Severity.INFO,
-    rationale="""Accepted gaps are accepted for a time; after the agreed date the
-    partners should look at them again.""",
-    recommendation="Fix the findings, or agree a new expiry date and reason.",
-)
-UNKNOWN = register_meta(
-    "PC903",
-    title="Suppression names an unknown rule",
-    severity=Severity.WARNING,
-    rationale="A suppression of a rule that does not exist is almost always a typo.",
-    recommendation="Use a rule id listed by `partnercheck rules`.",
-)
 
 Locator = Callable[[MappingNode, Path | None], Location | None]
 

@@ -8,6 +8,7 @@ from partnercheck.rules import (  # noqa: F401 - imported to register their rule
     goals,
     investment,
     logistics,
+    meta,
     power,
     resources,
     roles,

@@ -1,0 +1,1 @@
+"""Application services between the CLI and the engine: settings, files, runs, output."""

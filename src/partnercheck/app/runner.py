@@ -1,0 +1,125 @@
+"""One run over many files: load, validate, assess, in order, in parallel if asked.
+
+Workers return plain result records; the report is assembled in input order,
+so a parallel run's output is byte-identical to a serial one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from fnmatch import fnmatch
+from pathlib import PurePath
+
+from partnercheck._version import __version__
+from partnercheck.app.settings import Settings
+from partnercheck.engine import Options, assess, load
+from partnercheck.errors import InputError, InputErrors
+from partnercheck.load import STDIN, Source, read_source
+from partnercheck.results import ErrorRecord, FileResult, Report, Severity, ToolInfo
+
+# Below this many files per worker, starting processes costs more than it saves.
+FILES_PER_WORKER = 8
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs to check one file (picklable)."""
+
+    settings: Settings
+    as_of: date
+    score: bool = True
+    extras: tuple[Callable[[Source, FileResult, Job], FileResult], ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Outcome:
+    result: FileResult | None
+    errors: list[InputError]
+
+
+def options_for(name: str, job: Job) -> Options:
+    s = job.settings
+    ignore = set(s.ignore) | set(s.extend_ignore)
+    posix = PurePath(name).as_posix()
+    for pattern, rules in s.per_file_ignores.items():
+        if fnmatch(posix, pattern) or fnmatch(PurePath(name).name, pattern):
+            ignore.update(rules)
+    return Options(
+        as_of=job.as_of,
+        select=frozenset(s.select),
+        ignore=frozenset(ignore),
+        severity=dict(s.severity),
+        weights=dict(s.weights),
+    )
+
+
+def check_source(source: Source, job: Job) -> Outcome:
+    try:
+        loaded = load(source)
+        if not job.score:
+            return Outcome(None, [])
+        result = assess(loaded, options_for(source.name, job))
+        for extra in job.extras:
+            result = extra(source, result, job)
+        return Outcome(result, [])
+    except InputErrors as exc:
+        return Outcome(None, exc.errors)
+
+
+def check_file(name: str, job: Job) -> Outcome:
+    try:
+        source = read_source(name, job.settings.max_file_size)
+    except InputErrors as exc:
+        return Outcome(None, exc.errors)
+    return check_source(source, job)
+
+
+def _check_named(args: tuple[str, Job]) -> Outcome:
+    return check_file(*args)
+
+
+def check_all(files: list[str], job: Job, jobs: int | None = None) -> list[Outcome]:
+    workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // FILES_PER_WORKER))
+    # Standard input can only be read here, in the parent process.
+    if workers <= 1 or STDIN in files:
+        return [check_file(name, job) for name in files]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        chunk = max(1, len(files) // (workers * 4))
+        return list(pool.map(_check_named, [(f, job) for f in files], chunksize=chunk))
+
+
+def build_report(as_of: date, outcomes: Iterable[Outcome], extra_errors: list[InputError]) -> Report:
+    results: list[FileResult] = []
+    errors = [_record(e) for e in extra_errors]
+    for outcome in outcomes:
+        if outcome.result is not None:
+            results.append(outcome.result)
+        errors.extend(_record(e) for e in outcome.errors)
+    return Report(tool=ToolInfo(version=__version__), as_of=as_of, results=results, errors=errors)
+
+
+def _record(e: InputError) -> ErrorRecord:
+    return ErrorRecord(file=e.file, line=e.line, column=e.column, message=e.message)
+
+
+EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+
+
+def fails(result: FileResult, settings: Settings) -> bool:
+    """Whether a file is below the score threshold or has a finding at or above fail-on."""
+    if settings.fail_under is not None and result.score < settings.fail_under:
+        return True
+    if settings.fail_on == "never":
+        return False
+    floor = Severity(settings.fail_on).rank
+    return any(f.severity.rank >= floor and not f.suppressed for f in result.findings)
+
+
+def exit_code(report: Report, settings: Settings) -> int:
+    if report.errors:
+        return EXIT_ERROR
+    return EXIT_FAILED if any(fails(r, settings) for r in report.results) else EXIT_OK

@@ -1,0 +1,199 @@
+"""Typer application: every command's options, help text and examples."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from partnercheck._version import __version__
+from partnercheck.cli import commands_extra
+
+app = typer.Typer(
+    name="partnercheck",
+    help="Health check for partnerships between organisations: validate a YAML partnership "
+    "definition, score it against the six elements of effective partnership working, and "
+    "detect the classic challenges.",
+    epilog="Examples:  partnercheck assess examples/riverside.yaml  |  "
+    "partnercheck assess partnerships/ --format sarif -o results.sarif  |  "
+    "partnercheck rule PC104",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"partnercheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Partnership health check."""
+
+
+def _as_of(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+Paths = Annotated[
+    list[str],
+    typer.Argument(help="Partnership files, directories (every *.yaml/*.yml below), or - "
+                   "for standard input.", show_default=False),
+]
+AsOf = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar="YYYY-MM-DD",
+                 help="Assessment date for everything dated (default: today)."),
+]
+Config = Annotated[
+    Path | None,
+    typer.Option("--config", metavar="FILE",
+                 help="Config file (default: nearest .partnercheck.toml or pyproject.toml "
+                 "with [tool.partnercheck])."),
+]
+MaxSize = Annotated[
+    int | None,
+    typer.Option("--max-file-size", metavar="BYTES", help="Refuse files larger than this "
+                 "(default 5 MB)."),
+]
+FORMAT_NAMES = "rich, concise, json, sarif, junit, github, markdown, html"
+
+
+@app.command(
+    epilog="Examples:\n\n"
+    "  partnercheck assess examples/riverside.yaml\n\n"
+    "  partnercheck assess partnerships/ --fail-under 70 --fail-on warning\n\n"
+    "  partnercheck assess p.yaml --format json --as-of 2026-11-26 -o result.json\n\n"
+    "  partnercheck assess p.yaml --survey responses.csv",
+)
+def assess(
+    paths: Paths,
+    format: Annotated[  # noqa: A002 - the option is --format
+        str | None,
+        typer.Option("--format", "-f", metavar="FORMAT",
+                     help=f"Output format: {FORMAT_NAMES} (default: rich on a terminal, "
+                     "concise otherwise, or implied by --output's suffix)."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE "
+                     "atomically; a short summary still goes to the terminal."),
+    ] = None,
+    as_of: AsOf = None,
+    fail_under: Annotated[
+        float | None,
+        typer.Option("--fail-under", metavar="SCORE", min=0, max=100,
+                     help="Exit 1 if any file scores below SCORE."),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option("--fail-on", metavar="LEVEL",
+                     help="Exit 1 on a finding at or above LEVEL: error, warning, info or "
+                     "never (default error)."),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", metavar="RULE", help="Only these rules or prefixes "
+                     "(repeatable)."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", metavar="RULE", help="Skip these rules or prefixes "
+                     "(repeatable; adds to the config's ignore list)."),
+    ] = None,
+    config: Config = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPU count)."),
+    ] = None,
+    max_file_size: MaxSize = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", metavar="FILE", help="Report only findings not recorded "
+                     "in this baseline (see `partnercheck baseline create`)."),
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Also count findings per rule.")
+    ] = False,
+    survey: Annotated[
+        Path | None,
+        typer.Option("--survey", metavar="FILE", help="Partner perception survey responses "
+                     "(CSV or YAML) to combine with the document evidence."),
+    ] = None,
+    show_respondents: Annotated[
+        bool, typer.Option("--show-respondents",
+                           help="Include individual survey respondents' answers.")
+    ] = False,
+    min_respondents: Annotated[
+        int | None,
+        typer.Option("--min-respondents", min=1,
+                     help="Partners with fewer survey respondents are marked indicative "
+                     "(default 3)."),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No terminal summary when writing --output.")
+    ] = False,
+) -> None:
+    """Validate and score partnership files against the six elements and four challenges."""
+    from partnercheck.app.commands import Request
+    from partnercheck.app.commands import assess as run
+
+    if format is not None:
+        commands_extra.check_choice("--format", format, FORMAT_NAMES.split(", "))
+    if fail_on is not None:
+        commands_extra.check_choice("--fail-on", fail_on, ["error", "warning", "info", "never"])
+    overrides: dict[str, object] = {
+        "as_of": _as_of(as_of),
+        "fail_under": fail_under,
+        "fail_on": fail_on,
+        "select": select or None,
+        "extend_ignore": ignore or None,
+        "jobs": jobs,
+        "max_file_size": max_file_size,
+        "min_respondents": min_respondents,
+    }
+    request = Request(
+        paths=paths, format=format, output=output, config=config, overrides=overrides,
+        baseline=baseline, statistics=statistics, survey=survey,
+        show_respondents=show_respondents, quiet=quiet,
+    )
+    raise typer.Exit(run(request))
+
+
+@app.command(
+    epilog="Examples:\n\n  partnercheck validate examples/\n\n"
+    "  cat partnership.yaml | partnercheck validate -",
+)
+def validate(
+    paths: Paths,
+    config: Config = None,
+    max_file_size: MaxSize = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+) -> None:
+    """Check files against the format and their references, without scoring."""
+    from partnercheck.app.commands import Request
+    from partnercheck.app.commands import assess as run
+
+    request = Request(paths=paths, config=config, quiet=quiet,
+                      overrides={"max_file_size": max_file_size})
+    raise typer.Exit(run(request, score=False))
+
+
+commands_extra.register(app)

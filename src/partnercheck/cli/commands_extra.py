@@ -1,0 +1,87 @@
+"""Smaller commands: schema, init, rules, rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def check_choice(option: str, value: str, choices: list[str]) -> None:
+    if value not in choices:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(choices)}",
+                                 param_hint=option)
+
+
+def register(app: typer.Typer) -> None:
+    app.command(epilog="Example:  partnercheck schema > partnership.schema.json")(schema)
+    app.command(epilog="Examples:  partnercheck init  |  partnercheck init my-partnership.yaml "
+                "--force")(init)
+    app.command(name="rules", epilog="Example:  partnercheck rules --format markdown")(rules)
+    app.command(name="rule", epilog="Example:  partnercheck rule PC104")(rule)
+
+
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema (Draft 2020-12) of the partnership format."""
+    from partnercheck.app.output import write_atomic
+    from partnercheck.model.schema import schema_text
+
+    text = schema_text()
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+
+
+def init(
+    file: Annotated[Path, typer.Argument(help="File to create.")] = Path("partnership.yaml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter partnership file that validates."""
+    from partnercheck.app.output import write_atomic
+    from partnercheck.starter import STARTER
+
+    if file.exists() and not force:
+        typer.echo(f"{file}:1:1: file exists; use --force to overwrite it", err=True)
+        raise typer.Exit(2)
+    try:
+        write_atomic(file, STARTER)
+    except OSError as exc:
+        typer.echo(f"{file}:1:1: cannot write: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"Wrote {file}. Edit it, then run: partnercheck assess {file}")
+
+
+def rules(
+    format: Annotated[  # noqa: A002
+        str, typer.Option("--format", "-f", help="text, markdown or json.")
+    ] = "text",
+) -> None:
+    """List every rule: id, element or challenge, severity, weight and title."""
+    from partnercheck.rulebook import render_rules
+
+    check_choice("--format", format, ["text", "markdown", "json"])
+    typer.echo(render_rules(format), nl=False)
+
+
+def rule(
+    rule_id: Annotated[str, typer.Argument(metavar="ID", help="Rule id, e.g. PC104.")],
+) -> None:
+    """Explain one rule: what it checks, why it matters, how to fix it, an example."""
+    from partnercheck.rulebook import explain
+    from partnercheck.rules import REGISTRY
+
+    key = rule_id.upper()
+    if key not in REGISTRY:
+        from partnercheck.errors import did_you_mean
+
+        hint = did_you_mean(key, sorted(REGISTRY))
+        typer.echo(f"partnercheck: unknown rule {rule_id!r}{hint}; see `partnercheck rules`",
+                   err=True)
+        raise typer.Exit(2)
+    typer.echo(explain(REGISTRY[key]), nl=False)

@@ -1,0 +1,30 @@
+"""One line per finding, ``FILE:LINE:COL: SEVERITY PCnnn message``, for grep and editors."""
+
+from __future__ import annotations
+
+from partnercheck.reporters import RenderContext
+from partnercheck.results import Report
+
+
+def render(report: Report, context: RenderContext) -> str:
+    lines = []
+    for result in report.results:
+        for f in result.findings:
+            if f.suppressed:
+                continue
+            line, column = (f.location.line, f.location.column) if f.location else (1, 1)
+            lines.append(f"{result.file}:{line}:{column}: {f.severity.value} {f.rule} {f.message}")
+        lines.append(
+            f"{result.file}: score {result.score:.1f} ({result.band.value}), "
+            f"depth {result.depth.value}, {_count(result.findings)}"
+        )
+    if context.statistics:
+        from partnercheck.reporters.statistics import statistics_lines
+
+        lines.extend(statistics_lines(report))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _count(findings: list[object]) -> str:
+    n = sum(1 for f in findings if not getattr(f, "suppressed", False))
+    return f"{n} finding{'s' if n != 1 else ''}"
