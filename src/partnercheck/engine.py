@@ -110,10 +110,14 @@ def _draft(r: Rule, hit: Hit, root: MappingNode, severity: Severity, risk: int |
     if risk is None:
         return Draft(r, hit, locate(root, hit.path), severity)
     # A declared, owned and mitigated risk softens the finding; it does not erase it.
-    return Draft(r, hit, locate(root, hit.path), _SOFTER.get(severity, severity),
-                 mitigated_by=f"risks[{risk}]")
+    return Draft(
+        r,
+        hit,
+        locate(root, hit.path),
+        _SOFTER.get(severity, severity),
+        mitigated_by=f"risks[{risk}]",
+    )
 
 
 def assess_source(source: Source, options: Options) -> FileResult:
     return assess(load(source), options)
-

@@ -92,7 +92,10 @@ class Location(Frozen):
 class Finding(Frozen):
     rule: str
     severity: Severity
-    element: ElementId | None = Field(description="Element the finding scores against; null for findings about the file itself (suppressions, depth).")
+    element: ElementId | None = Field(
+        description="Element the finding scores against; null for findings about the "
+        "file itself (suppressions, depth)."
+    )
     challenge: ChallengeId | None
     message: str
     location: Location | None

@@ -24,23 +24,26 @@ def render_rules(fmt: str) -> str:
     rules = sorted(REGISTRY.values(), key=lambda r: r.id)
     points = _points()
     if fmt == "json":
-        return json.dumps(
-            [
-                {
-                    "id": r.id,
-                    "title": r.title,
-                    "element": r.element.value if r.element else None,
-                    "challenge": r.challenge.value if r.challenge else None,
-                    "severity": r.severity.value,
-                    "weight": r.weight,
-                    "points": round(points[r.id], 2),
-                    "rationale": r.rationale,
-                    "recommendation": r.recommendation,
-                }
-                for r in rules
-            ],
-            indent=2,
-        ) + "\n"
+        return (
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "title": r.title,
+                        "element": r.element.value if r.element else None,
+                        "challenge": r.challenge.value if r.challenge else None,
+                        "severity": r.severity.value,
+                        "weight": r.weight,
+                        "points": round(points[r.id], 2),
+                        "rationale": r.rationale,
+                        "recommendation": r.recommendation,
+                    }
+                    for r in rules
+                ],
+                indent=2,
+            )
+            + "\n"
+        )
     if fmt == "markdown":
         return rubric_markdown()
     width = max(len(_scope(r)) for r in rules)
@@ -87,8 +90,12 @@ def rubric_markdown() -> str:
     groups: list[tuple[str, list[Rule]]] = [
         (ELEMENT_TITLES[e], [r for r in REGISTRY.values() if r.element is e]) for e in ElementId
     ]
-    groups.append(("No element (reported, costs no points)",
-                   [r for r in REGISTRY.values() if r.element is None]))
+    groups.append(
+        (
+            "No element (reported, costs no points)",
+            [r for r in REGISTRY.values() if r.element is None],
+        )
+    )
     for heading, rules in groups:
         out += ["", f"## {heading}", ""]
         for r in sorted(rules, key=lambda r: r.id):

@@ -136,8 +136,13 @@ def score(
     overall = (
         round(sum(e.weight * e.score for e in elements) / total_weight, 1) if total_weight else 0.0
     )
-    return Scored(overall, band_for(overall), elements, sort_findings(findings),
-                  _priorities(findings, by_rule, weights, total_weight))
+    return Scored(
+        overall,
+        band_for(overall),
+        elements,
+        sort_findings(findings),
+        _priorities(findings, by_rule, weights, total_weight),
+    )
 
 
 def _priorities(
@@ -155,8 +160,9 @@ def _priorities(
     for rule_id, f in first.items():
         assert f.element is not None
         gain = by_rule[rule_id] * weights.get(f.element, 1.0) / total_weight if total_weight else 0
-        gains.append(PriorityAction(rule=rule_id, recommendation=f.recommendation,
-                                    gain=round(gain, 1)))
+        gains.append(
+            PriorityAction(rule=rule_id, recommendation=f.recommendation, gain=round(gain, 1))
+        )
     gains.sort(key=lambda a: (-a.gain, a.rule))
     return gains[:PRIORITY_COUNT]
 

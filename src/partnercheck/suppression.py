@@ -36,11 +36,18 @@ def apply_suppressions(
     for i, s in enumerate(p.suppress):
         if s.rule not in REGISTRY:
             hint = did_you_mean(s.rule, sorted(REGISTRY))
-            note(UNKNOWN.id, f"Suppression names unknown rule {s.rule}{hint}",
-                 ("suppress", i, "rule"))
+            note(
+                UNKNOWN.id,
+                f"Suppression names unknown rule {s.rule}{hint}",
+                ("suppress", i, "rule"),
+            )
         elif s.expires is not None and s.expires < as_of:
-            note(EXPIRED.id, f"Suppression of {s.rule} expired on {s.expires.isoformat()}; "
-                 "its findings count again", ("suppress", i, "expires"))
+            note(
+                EXPIRED.id,
+                f"Suppression of {s.rule} expired on {s.expires.isoformat()}; "
+                "its findings count again",
+                ("suppress", i, "expires"),
+            )
         else:
             active.setdefault(s.rule, i)
     used: set[str] = set()

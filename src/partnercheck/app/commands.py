@@ -20,6 +20,7 @@ from partnercheck.app.files import expand
 from partnercheck.app.output import write_atomic
 from partnercheck.app.runner import (
     EXIT_ERROR,
+    Extra,
     Job,
     build_report,
     check_all,
@@ -81,7 +82,7 @@ def assess(request: Request, *, score: bool = True) -> int:
     return code
 
 
-def _extras(request: Request) -> tuple[object, ...]:
+def _extras(request: Request) -> tuple[Extra, ...]:
     del request
     return ()
 

@@ -16,11 +16,12 @@ def write_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        temp_path = Path(temp)
         if path.exists():
-            os.chmod(temp, path.stat().st_mode & 0o777)
+            temp_path.chmod(path.stat().st_mode & 0o777)
         else:
-            os.chmod(temp, 0o666 & ~_umask())
-        os.replace(temp, path)
+            temp_path.chmod(0o666 & ~_umask())
+        temp_path.replace(path)
     except BaseException:
         # Interrupted or failed: remove the temporary file, leave the target as it was.
         Path(temp).unlink(missing_ok=True)

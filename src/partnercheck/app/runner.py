@@ -25,6 +25,10 @@ from partnercheck.results import ErrorRecord, FileResult, Report, Severity, Tool
 FILES_PER_WORKER = 8
 
 
+# A step run on each file's result in the worker, e.g. adding survey results.
+Extra = Callable[[Source, FileResult, "Job"], FileResult]
+
+
 @dataclass(frozen=True)
 class Job:
     """What a worker needs to check one file (picklable)."""
@@ -32,7 +36,7 @@ class Job:
     settings: Settings
     as_of: date
     score: bool = True
-    extras: tuple[Callable[[Source, FileResult, Job], FileResult], ...] = field(default=())
+    extras: tuple[Extra, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,9 @@ def check_all(files: list[str], job: Job, jobs: int | None = None) -> list[Outco
         return list(pool.map(_check_named, [(f, job) for f in files], chunksize=chunk))
 
 
-def build_report(as_of: date, outcomes: Iterable[Outcome], extra_errors: list[InputError]) -> Report:
+def build_report(
+    as_of: date, outcomes: Iterable[Outcome], extra_errors: list[InputError]
+) -> Report:
     results: list[FileResult] = []
     errors = [_record(e) for e in extra_errors]
     for outcome in outcomes:

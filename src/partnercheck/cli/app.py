@@ -54,24 +54,33 @@ def _as_of(value: str | None) -> date | None:
 
 Paths = Annotated[
     list[str],
-    typer.Argument(help="Partnership files, directories (every *.yaml/*.yml below), or - "
-                   "for standard input.", show_default=False),
+    typer.Argument(
+        help="Partnership files, directories (every *.yaml/*.yml below), or - for standard input.",
+        show_default=False,
+    ),
 ]
 AsOf = Annotated[
     str | None,
-    typer.Option("--as-of", metavar="YYYY-MM-DD",
-                 help="Assessment date for everything dated (default: today)."),
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Assessment date for everything dated (default: today).",
+    ),
 ]
 Config = Annotated[
     Path | None,
-    typer.Option("--config", metavar="FILE",
-                 help="Config file (default: nearest .partnercheck.toml or pyproject.toml "
-                 "with [tool.partnercheck])."),
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        help="Config file (default: nearest .partnercheck.toml or pyproject.toml "
+        "with [tool.partnercheck]).",
+    ),
 ]
 MaxSize = Annotated[
     int | None,
-    typer.Option("--max-file-size", metavar="BYTES", help="Refuse files larger than this "
-                 "(default 5 MB)."),
+    typer.Option(
+        "--max-file-size", metavar="BYTES", help="Refuse files larger than this (default 5 MB)."
+    ),
 ]
 FORMAT_NAMES = "rich, concise, json, sarif, junit, github, markdown, html"
 
@@ -85,38 +94,56 @@ FORMAT_NAMES = "rich, concise, json, sarif, junit, github, markdown, html"
 )
 def assess(
     paths: Paths,
-    format: Annotated[  # noqa: A002 - the option is --format
+    format: Annotated[
         str | None,
-        typer.Option("--format", "-f", metavar="FORMAT",
-                     help=f"Output format: {FORMAT_NAMES} (default: rich on a terminal, "
-                     "concise otherwise, or implied by --output's suffix)."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=f"Output format: {FORMAT_NAMES} (default: rich on a terminal, "
+            "concise otherwise, or implied by --output's suffix).",
+        ),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE "
-                     "atomically; a short summary still goes to the terminal."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to FILE atomically; a short summary still goes to the terminal.",
+        ),
     ] = None,
     as_of: AsOf = None,
     fail_under: Annotated[
         float | None,
-        typer.Option("--fail-under", metavar="SCORE", min=0, max=100,
-                     help="Exit 1 if any file scores below SCORE."),
+        typer.Option(
+            "--fail-under",
+            metavar="SCORE",
+            min=0,
+            max=100,
+            help="Exit 1 if any file scores below SCORE.",
+        ),
     ] = None,
     fail_on: Annotated[
         str | None,
-        typer.Option("--fail-on", metavar="LEVEL",
-                     help="Exit 1 on a finding at or above LEVEL: error, warning, info or "
-                     "never (default error)."),
+        typer.Option(
+            "--fail-on",
+            metavar="LEVEL",
+            help="Exit 1 on a finding at or above LEVEL: error, warning, info or "
+            "never (default error).",
+        ),
     ] = None,
     select: Annotated[
         list[str] | None,
-        typer.Option("--select", metavar="RULE", help="Only these rules or prefixes "
-                     "(repeatable)."),
+        typer.Option("--select", metavar="RULE", help="Only these rules or prefixes (repeatable)."),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option("--ignore", metavar="RULE", help="Skip these rules or prefixes "
-                     "(repeatable; adds to the config's ignore list)."),
+        typer.Option(
+            "--ignore",
+            metavar="RULE",
+            help="Skip these rules or prefixes (repeatable; adds to the config's ignore list).",
+        ),
     ] = None,
     config: Config = None,
     jobs: Annotated[
@@ -126,26 +153,36 @@ def assess(
     max_file_size: MaxSize = None,
     baseline: Annotated[
         Path | None,
-        typer.Option("--baseline", metavar="FILE", help="Report only findings not recorded "
-                     "in this baseline (see `partnercheck baseline create`)."),
+        typer.Option(
+            "--baseline",
+            metavar="FILE",
+            help="Report only findings not recorded "
+            "in this baseline (see `partnercheck baseline create`).",
+        ),
     ] = None,
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Also count findings per rule.")
     ] = False,
     survey: Annotated[
         Path | None,
-        typer.Option("--survey", metavar="FILE", help="Partner perception survey responses "
-                     "(CSV or YAML) to combine with the document evidence."),
+        typer.Option(
+            "--survey",
+            metavar="FILE",
+            help="Partner perception survey responses "
+            "(CSV or YAML) to combine with the document evidence.",
+        ),
     ] = None,
     show_respondents: Annotated[
-        bool, typer.Option("--show-respondents",
-                           help="Include individual survey respondents' answers.")
+        bool,
+        typer.Option("--show-respondents", help="Include individual survey respondents' answers."),
     ] = False,
     min_respondents: Annotated[
         int | None,
-        typer.Option("--min-respondents", min=1,
-                     help="Partners with fewer survey respondents are marked indicative "
-                     "(default 3)."),
+        typer.Option(
+            "--min-respondents",
+            min=1,
+            help="Partners with fewer survey respondents are marked indicative (default 3).",
+        ),
     ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No terminal summary when writing --output.")
@@ -170,9 +207,16 @@ def assess(
         "min_respondents": min_respondents,
     }
     request = Request(
-        paths=paths, format=format, output=output, config=config, overrides=overrides,
-        baseline=baseline, statistics=statistics, survey=survey,
-        show_respondents=show_respondents, quiet=quiet,
+        paths=paths,
+        format=format,
+        output=output,
+        config=config,
+        overrides=overrides,
+        baseline=baseline,
+        statistics=statistics,
+        survey=survey,
+        show_respondents=show_respondents,
+        quiet=quiet,
     )
     raise typer.Exit(run(request))
 
@@ -191,9 +235,13 @@ def validate(
     from partnercheck.app.commands import Request
     from partnercheck.app.commands import assess as run
 
-    request = Request(paths=paths, config=config, quiet=quiet,
-                      overrides={"max_file_size": max_file_size})
+    request = Request(
+        paths=paths, config=config, quiet=quiet, overrides={"max_file_size": max_file_size}
+    )
     raise typer.Exit(run(request, score=False))
 
 
 commands_extra.register(app)
+from partnercheck.cli import baseline_cmd  # noqa: E402
+
+baseline_cmd.register(app)

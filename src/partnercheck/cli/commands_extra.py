@@ -10,14 +10,14 @@ import typer
 
 def check_choice(option: str, value: str, choices: list[str]) -> None:
     if value not in choices:
-        raise typer.BadParameter(f"{value!r} is not one of {', '.join(choices)}",
-                                 param_hint=option)
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(choices)}", param_hint=option)
 
 
 def register(app: typer.Typer) -> None:
     app.command(epilog="Example:  partnercheck schema > partnership.schema.json")(schema)
-    app.command(epilog="Examples:  partnercheck init  |  partnercheck init my-partnership.yaml "
-                "--force")(init)
+    app.command(
+        epilog="Examples:  partnercheck init  |  partnercheck init my-partnership.yaml --force"
+    )(init)
     app.command(name="rules", epilog="Example:  partnercheck rules --format markdown")(rules)
     app.command(name="rule", epilog="Example:  partnercheck rule PC104")(rule)
 
@@ -58,9 +58,7 @@ def init(
 
 
 def rules(
-    format: Annotated[  # noqa: A002
-        str, typer.Option("--format", "-f", help="text, markdown or json.")
-    ] = "text",
+    format: Annotated[str, typer.Option("--format", "-f", help="text, markdown or json.")] = "text",
 ) -> None:
     """List every rule: id, element or challenge, severity, weight and title."""
     from partnercheck.rulebook import render_rules
@@ -81,7 +79,8 @@ def rule(
         from partnercheck.errors import did_you_mean
 
         hint = did_you_mean(key, sorted(REGISTRY))
-        typer.echo(f"partnercheck: unknown rule {rule_id!r}{hint}; see `partnercheck rules`",
-                   err=True)
+        typer.echo(
+            f"partnercheck: unknown rule {rule_id!r}{hint}; see `partnercheck rules`", err=True
+        )
         raise typer.Exit(2)
     typer.echo(explain(REGISTRY[key]), nl=False)

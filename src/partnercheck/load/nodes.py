@@ -60,9 +60,10 @@ def resolve(root: Node, path: Path) -> tuple[Path, Node, bool]:
         child: Node | None = None
         if isinstance(node, MappingNode) and isinstance(part, str):
             child = node.values.get(part)
-        elif isinstance(node, SequenceNode) and isinstance(part, int):
-            if 0 <= part < len(node.items):
-                child = node.items[part]
+        elif (
+            isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.items)
+        ):
+            child = node.items[part]
         if child is None:
             return tuple(reached), node, False
         node = child
@@ -74,7 +75,7 @@ def key_node(root: Node, path: Path) -> Node | None:
     """The key node of the last mapping step of ``path``, if it exists."""
     if not path or not isinstance(path[-1], str):
         return None
-    parent_path, parent, found = resolve(root, path[:-1])
+    _, parent, found = resolve(root, path[:-1])
     if not found or not isinstance(parent, MappingNode):
         return None
     return parent.keys.get(path[-1])

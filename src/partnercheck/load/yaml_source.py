@@ -94,13 +94,15 @@ def _scalar_value(event: Any, error: Any) -> Any:
     plain = event.implicit[0]
     if tag is None or tag == "!":
         if tag is None and plain:
-            tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))
+            tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))  # type: ignore[no-untyped-call]
         else:
             tag = f"{_TAG}str"
     if tag == f"{_TAG}merge":
         raise error(event, "merge keys ('<<') are not supported; write the keys out")
     if tag not in _ALLOWED_SCALAR_TAGS:
-        raise error(event, f"tag {_short(event.tag or tag)!r} is not allowed; use plain YAML values")
+        raise error(
+            event, f"tag {_short(event.tag or tag)!r} is not allowed; use plain YAML values"
+        )
     if tag == f"{_TAG}str":
         return event.value
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
@@ -137,7 +139,6 @@ def parse(text: str, filename: str) -> MappingNode:
     expansion = 0
     documents = 0
     root: Node | None = None
-    first_event: Any = None
 
     def attach(node: Node, size: int, event: Any) -> None:
         nonlocal root
@@ -181,10 +182,12 @@ def parse(text: str, filename: str) -> MappingNode:
 
     try:
         with _collector_paused():
-            for event in yaml.parse(text, Loader=_Loader):
-                if first_event is None and not isinstance(event, yaml.StreamStartEvent):
-                    first_event = event
-                if isinstance(event, yaml.DocumentStartEvent):
+            events: Iterator[Any] = yaml.parse(text, Loader=_Loader)
+            for event in events:
+                # Dispatch on the exact class: faster than isinstance, and keeps the
+                # libyaml event untyped (its marks are never None here).
+                kind = type(event)
+                if kind is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
                         raise error(
@@ -192,7 +195,7 @@ def parse(text: str, filename: str) -> MappingNode:
                             "file holds more than one YAML document; put one partnership "
                             "in each file",
                         )
-                elif isinstance(event, yaml.ScalarEvent):
+                elif kind is yaml.ScalarEvent:
                     mark, end = event.start_mark, event.end_mark
                     node: Node = ScalarNode(
                         mark.line + 1,
@@ -204,17 +207,19 @@ def parse(text: str, filename: str) -> MappingNode:
                     if event.anchor:
                         anchors[event.anchor] = (node, 1)
                     attach(node, 1, event)
-                elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                     if event.tag not in (None, *_ALLOWED_TAGS):
-                        raise error(event, f"tag {_short(event.tag)!r} is not allowed; use plain YAML")
+                        raise error(
+                            event, f"tag {_short(event.tag)!r} is not allowed; use plain YAML"
+                        )
                     if len(stack) >= MAX_DEPTH:
                         raise error(event, f"nesting is deeper than {MAX_DEPTH} levels")
                     mark = event.start_mark
-                    cls = MappingNode if isinstance(event, yaml.MappingStartEvent) else SequenceNode
+                    cls = MappingNode if kind is yaml.MappingStartEvent else SequenceNode
                     stack.append(_Frame(cls(mark.line + 1, mark.column + 1, 0, 0), event.anchor))
                     if event.anchor:
                         open_anchors.add(event.anchor)
-                elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                     frame = stack.pop()
                     frame.node.end_line = event.end_mark.line + 1
                     frame.node.end_column = event.end_mark.column + 1
@@ -222,7 +227,7 @@ def parse(text: str, filename: str) -> MappingNode:
                         open_anchors.discard(frame.anchor)
                         anchors[frame.anchor] = (frame.node, frame.size)
                     attach(frame.node, frame.size, event)
-                elif isinstance(event, yaml.AliasEvent):
+                elif kind is yaml.AliasEvent:
                     if event.anchor in open_anchors:
                         raise error(event, f"alias *{event.anchor} refers to itself")
                     if event.anchor not in anchors:
@@ -240,21 +245,23 @@ def parse(text: str, filename: str) -> MappingNode:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
-        raise InputErrors([InputError(filename, line, column, f"invalid YAML: {problem}")]) from None
+        raise InputErrors(
+            [InputError(filename, line, column, f"invalid YAML: {problem}")]
+        ) from None
     except yaml.YAMLError as exc:
         raise InputErrors([_reader_error(exc, text, filename)]) from None
 
     if root is None or (isinstance(root, ScalarNode) and root.value is None):
         raise InputErrors([InputError(filename, 1, 1, "file is empty; expected a partnership")])
     if not isinstance(root, MappingNode):
-        kind = "a list" if isinstance(root, SequenceNode) else "a single value"
+        shape = "a list" if isinstance(root, SequenceNode) else "a single value"
         raise InputErrors(
             [
                 InputError(
                     filename,
                     root.line,
                     root.column,
-                    f"top level is {kind}; expected a mapping with 'partnercheck', "
+                    f"top level is {shape}; expected a mapping with 'partnercheck', "
                     "'partnership' and 'partners'",
                 )
             ]

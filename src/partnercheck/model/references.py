@@ -14,10 +14,12 @@ Problem = tuple[Path, str, bool]
 
 def check_references(p: Partnership) -> list[Problem]:
     problems: list[Problem] = []
-    partner_ids = _unique(((("partners", i, "id"), x.id) for i, x in enumerate(p.partners)),
-                          "partner", problems)
-    goal_ids = _unique(((("goals", i, "id"), g.id) for i, g in enumerate(p.goals)), "goal",
-                       problems)
+    partner_ids = _unique(
+        ((("partners", i, "id"), x.id) for i, x in enumerate(p.partners)), "partner", problems
+    )
+    goal_ids = _unique(
+        ((("goals", i, "id"), g.id) for i, g in enumerate(p.goals)), "goal", problems
+    )
     known_partners = sorted(partner_ids)
     for path, ref, on_key in _partner_refs(p):
         if ref not in partner_ids:
@@ -37,8 +39,9 @@ def _unique(items: Iterable[tuple[Path, str]], what: str, problems: list[Problem
     seen: dict[str, Path] = {}
     for path, value in items:
         if value in seen:
-            problems.append((path, f"duplicate {what} id {value!r} (also {_show(seen[value])})",
-                             False))
+            problems.append(
+                (path, f"duplicate {what} id {value!r} (also {_show(seen[value])})", False)
+            )
         else:
             seen[value] = path
     return set(seen)

@@ -25,7 +25,9 @@ def build(root: MappingNode, filename: str) -> Partnership:
         partnership = Partnership.model_validate(to_data(root))
     except ValidationError as exc:
         errors = [_locate(error, root, filename) for error in exc.errors(include_url=False)]
-        raise InputErrors(sorted(set(errors), key=lambda e: (e.line, e.column, e.message))) from None
+        raise InputErrors(
+            sorted(set(errors), key=lambda e: (e.line, e.column, e.message))
+        ) from None
     problems = check_references(partnership)
     if problems:
         errors = []

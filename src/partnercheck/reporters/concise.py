@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from partnercheck.reporters import RenderContext
-from partnercheck.results import Report
+from partnercheck.results import Finding, Report
 
 
 def render(report: Report, context: RenderContext) -> str:
@@ -25,6 +25,6 @@ def render(report: Report, context: RenderContext) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def _count(findings: list[object]) -> str:
-    n = sum(1 for f in findings if not getattr(f, "suppressed", False))
+def _count(findings: list[Finding]) -> str:
+    n = sum(1 for f in findings if not f.suppressed)
     return f"{n} finding{'s' if n != 1 else ''}"

@@ -35,7 +35,15 @@ def bar(score: float, width: int = BAR_WIDTH) -> str:
 
 
 def score_style(score: float) -> str:
-    return "green" if score >= 80 else "yellow" if score >= 60 else "dark_orange" if score >= 40 else "red"
+    return (
+        "green"
+        if score >= 80
+        else "yellow"
+        if score >= 60
+        else "dark_orange"
+        if score >= 40
+        else "red"
+    )
 
 
 def render(report: Report, context: RenderContext) -> str:
@@ -59,15 +67,22 @@ def render(report: Report, context: RenderContext) -> str:
     if context.statistics:
         from partnercheck.reporters.statistics import statistics_lines
 
-        console.print(Text("\n".join(["Statistics (findings per rule):", *statistics_lines(report)])))
+        console.print(
+            Text("\n".join(["Statistics (findings per rule):", *statistics_lines(report)]))
+        )
     return buffer.getvalue()
 
 
 def file_report(result: FileResult, as_of: str) -> RenderableType:
     parts: list[RenderableType] = [header(result, as_of), elements_table(result)]
     parts.append(challenges_table(result))
-    parts.append(Text.assemble(("Collaboration depth: ", "bold"), result.depth.value,
-                               "  (networking < coordination < cooperation < partnership)"))
+    parts.append(
+        Text.assemble(
+            ("Collaboration depth: ", "bold"),
+            result.depth.value,
+            "  (networking < coordination < cooperation < partnership)",
+        )
+    )
     parts.extend(findings_section(result))
     parts.append(priorities_section(result))
     return Group(*parts)
@@ -86,16 +101,16 @@ def header(result: FileResult, as_of: str) -> RenderableType:
 
 
 def elements_table(result: FileResult) -> RenderableType:
-    table = Table(title="The six elements", title_justify="left", box=box.SIMPLE_HEAD,
-                  expand=False)
+    table = Table(title="The six elements", title_justify="left", box=box.SIMPLE_HEAD, expand=False)
     table.add_column("Element", no_wrap=False, ratio=3)
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
     table.add_column("Verdict", ratio=2)
     for e in result.elements:
         style = score_style(e.score)
-        table.add_row(e.title, Text(f"{e.score:.1f}", style=style), Text(bar(e.score), style=style),
-                      e.verdict)
+        table.add_row(
+            e.title, Text(f"{e.score:.1f}", style=style), Text(bar(e.score), style=style), e.verdict
+        )
     return table
 
 
@@ -106,8 +121,9 @@ def challenges_table(result: FileResult) -> RenderableType:
     table.add_column("Evidence", ratio=3)
     for c in result.challenges:
         level = c.level + (" (mitigated)" if c.mitigated and c.level != "none" else "")
-        evidence = "; ".join(c.evidence[:3]) + (f" (+{len(c.evidence) - 3} more)"
-                                                if len(c.evidence) > 3 else "")
+        evidence = "; ".join(c.evidence[:3]) + (
+            f" (+{len(c.evidence) - 3} more)" if len(c.evidence) > 3 else ""
+        )
         table.add_row(c.title, Text(level, style=LEVEL_STYLE.get(c.level, "")), evidence or "-")
     return table
 
@@ -170,6 +186,11 @@ def summary_table(report: Report) -> RenderableType:
     for column in ("File", "Partnership", "Score", "Band", "Depth"):
         table.add_column(column, justify="right" if column == "Score" else "left")
     for r in report.results:
-        table.add_row(r.file, r.partnership, f"{r.score:.1f}",
-                      Text(r.band.value, style=BAND_STYLE[r.band]), r.depth.value)
+        table.add_row(
+            r.file,
+            r.partnership,
+            f"{r.score:.1f}",
+            Text(r.band.value, style=BAND_STYLE[r.band]),
+            r.depth.value,
+        )
     return table

@@ -35,7 +35,6 @@ class Hit:
 Check = Callable[[Context], Iterable[Hit]]
 
 
-
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
@@ -52,8 +51,10 @@ class Rule:
 
     @property
     def family(self) -> str:
-        return self.challenge.value if self.challenge else (
-            self.element.value if self.element else "meta"
+        return (
+            self.challenge.value
+            if self.challenge
+            else (self.element.value if self.element else "meta")
         )
 
 
@@ -61,7 +62,7 @@ REGISTRY: dict[str, Rule] = {}
 
 
 def rule(
-    id: str,  # noqa: A002 - "id" is the rule's public name
+    id: str,
     *,
     element: ElementId | None,
     severity: Severity,
@@ -102,7 +103,7 @@ def per_item(count: int) -> float:
 
 
 def register_meta(
-    id: str,  # noqa: A002
+    id: str,
     *,
     title: str,
     severity: Severity,
@@ -112,6 +113,16 @@ def register_meta(
     """Register a rule whose findings the engine reports (it has no check of its own)."""
     if id in REGISTRY:
         raise ValueError(f"duplicate rule id {id}")
-    REGISTRY[id] = Rule(id, title, None, None, severity, 0.0, " ".join(rationale.split()),
-                        " ".join(recommendation.split()), "", None)
+    REGISTRY[id] = Rule(
+        id,
+        title,
+        None,
+        None,
+        severity,
+        0.0,
+        " ".join(rationale.split()),
+        " ".join(recommendation.split()),
+        "",
+        None,
+    )
     return REGISTRY[id]

@@ -81,7 +81,9 @@ class Context:
     def funding(self) -> dict[str, float]:
         """Money each partner contributes."""
         return {
-            x.id: sum(c.amount or 0.0 for c in x.contributions if c.type is ContributionType.FUNDING)
+            x.id: sum(
+                c.amount or 0.0 for c in x.contributions if c.type is ContributionType.FUNDING
+            )
             for x in self.partners
         }
 

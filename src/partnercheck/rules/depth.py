@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnercheck.model.types import DecisionRule, Form
-from partnercheck.results import Depth, ElementId, Severity
+from partnercheck.results import Depth, Severity
 from partnercheck.rules.base import Hit, rule
 from partnercheck.rules.context import Context
 
@@ -36,18 +36,21 @@ def evidence(ctx: Context) -> dict[str, bool]:
         or sum(1 for x in ctx.partners if x.contributions) >= 2,
         "shared tasks": sum(1 for r in ctx.roles_of.values() if r) >= 2,
         "shared goals": any(ctx.goal_partners(g) >= everyone for g in p.goals)
-        or any(len(ctx.goal_partners(g)) >= 2 for g in p.goals) and len(everyone) > 4,
+        or (any(len(ctx.goal_partners(g)) >= 2 for g in p.goals) and len(everyone) > 4),
         "pooled resources": bool(res and (res.pooled_budget or res.shared_assets)),
-        "joint decisions": bool(dm and dm.body and dm.rule
-                                and dm.rule is not DecisionRule.LEAD_PARTNER),
+        "joint decisions": bool(
+            dm and dm.body and dm.rule and dm.rule is not DecisionRule.LEAD_PARTNER
+        ),
         "shared accountability": len(owners) >= 2
         or bool(p.evaluation and len(set(p.evaluation.involves)) >= 2),
     }
 
 
 LEVELS: tuple[tuple[Depth, tuple[str, ...]], ...] = (
-    (Depth.PARTNERSHIP, ("shared goals", "pooled resources", "joint decisions",
-                         "shared accountability")),
+    (
+        Depth.PARTNERSHIP,
+        ("shared goals", "pooled resources", "joint decisions", "shared accountability"),
+    ),
     (Depth.COOPERATION, ("shared resources", "shared tasks")),
     (Depth.COORDINATION, ("regular meetings",)),
 )

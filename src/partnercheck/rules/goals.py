@@ -29,8 +29,9 @@ GOALS = ElementId.GOALS
 def goals_defined(ctx: Context) -> Iterator[Hit]:
     """The partnership has shared goals."""
     if not ctx.p.goals:
-        yield Hit("No shared goals are defined", ("goals",) if "goals" in ctx.p.model_fields_set
-                  else None)
+        yield Hit(
+            "No shared goals are defined", ("goals",) if "goals" in ctx.p.model_fields_set else None
+        )
 
 
 @rule(

@@ -1,1 +1,208 @@
-"""placeholder"""
+"""Element 4, resources (PC4xx): sharing resources, knowledge and skills."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from partnercheck.load.nodes import Path
+from partnercheck.model.partnership import Contribution
+from partnercheck.model.types import ContributionType
+from partnercheck.results import ChallengeId, ElementId, Severity
+from partnercheck.rules.base import Hit, per_item, rule
+from partnercheck.rules.context import Context
+
+RESOURCES = ElementId.RESOURCES
+
+# The quantity each measurable kind of contribution needs, and how a user reads it.
+_QUANTITY: dict[ContributionType, tuple[str, str]] = {
+    ContributionType.FUNDING: ("amount", "an amount of money"),
+    ContributionType.STAFF: ("fte", "full-time equivalents (fte)"),
+}
+
+
+def _at(ctx: Context, key: str) -> Path | None:
+    """Path to ``resources.<key>``; None when the file has no resources section."""
+    if ctx.p.resources is None and "resources" not in ctx.p.model_fields_set:
+        return None
+    return ("resources", key)
+
+
+def _quantity(contribution: Contribution) -> float | None:
+    if contribution.type is ContributionType.FUNDING:
+        return contribution.amount
+    return contribution.fte
+
+
+@rule(
+    "PC401",
+    element=RESOURCES,
+    severity=Severity.ERROR,
+    weight=3,
+    challenge=ChallengeId.RESOURCE_INVESTMENT,
+    rationale="""Partnership working costs every member time and money; when one partner
+    brings nothing, the others carry the investment, resent it, and the partnership
+    becomes a contract. Mutual contribution is a core Wilder Collaboration Factor.""",
+    recommendation="Agree what each partner brings (funding, staff, expertise, data, "
+    "facilities...) and list it under its `contributions`.",
+    example="""
+    partners:
+      - id: housing
+        contributions:
+          - type: staff
+            fte: 0.5
+            description: Tenancy support officer
+    """,
+)
+def partner_contributes(ctx: Context) -> Iterator[Hit]:
+    """Every partner contributes something."""
+    for i, partner in enumerate(ctx.partners):
+        if not partner.contributions:
+            yield Hit(
+                f"Partner {partner.id} contributes nothing",
+                ("partners", i, "contributions"),
+                f"Agree what {partner.id} brings to the partnership and list it under "
+                "its `contributions`",
+                per_item(len(ctx.partners)),
+            )
+
+
+@rule(
+    "PC402",
+    element=RESOURCES,
+    severity=Severity.WARNING,
+    weight=1,
+    rationale="""Unquantified pledges cannot be compared, budgeted or held to account:
+    partners who do not know what the others put in cannot judge whether the burden is
+    shared fairly.""",
+    recommendation="Give every funding contribution an `amount` and every staff "
+    "contribution its `fte`.",
+    example="""
+    partners:
+      - id: council
+        contributions:
+          - type: funding
+            amount: 250000
+          - type: staff
+            fte: 2.0
+    """,
+)
+def contribution_quantified(ctx: Context) -> Iterator[Hit]:
+    """Funding and staff contributions are quantified."""
+    counted = [
+        (i, j, c)
+        for i, partner in enumerate(ctx.partners)
+        for j, c in enumerate(partner.contributions)
+        if c.type in _QUANTITY
+    ]
+    for i, j, c in counted:
+        if _quantity(c) is not None:
+            continue
+        key, quantity = _QUANTITY[c.type]
+        pid = ctx.partners[i].id
+        what = f" ({c.description})" if c.description else ""
+        yield Hit(
+            f"The {c.type.value} contribution of {pid}{what} is not quantified",
+            ("partners", i, "contributions", j, key),
+            f"Record the {c.type.value} {pid} contributes as `{key}`: {quantity}",
+            per_item(len(counted)),
+        )
+
+
+@rule(
+    "PC403",
+    element=RESOURCES,
+    severity=Severity.WARNING,
+    weight=2,
+    rationale="""Pooling money or sharing assets is what separates a partnership from
+    cooperation between separate budgets: shared resources create a shared stake in
+    how they are used.""",
+    recommendation="Pool part of the budget or name the assets partners use in common, "
+    "under `resources`.",
+    example="""
+    resources:
+      pooled_budget: 400000
+      shared_assets: [case management system, community hub]
+    """,
+)
+def pooled_resources(ctx: Context) -> Iterator[Hit]:
+    """The partners pool a budget or share assets."""
+    res = ctx.p.resources
+    if res and ((res.pooled_budget or 0) > 0 or res.shared_assets):
+        return
+    if res is not None and res.pooled_budget is not None:
+        yield Hit("The pooled budget is 0 and no assets are shared", ("resources", "pooled_budget"))
+    else:
+        yield Hit("No pooled budget or shared assets are recorded", _at(ctx, "pooled_budget"))
+
+
+@rule(
+    "PC404",
+    element=RESOURCES,
+    severity=Severity.WARNING,
+    weight=1,
+    rationale="""Much of a partnership's value is what each organisation learns from the
+    others; without a deliberate arrangement, knowledge stays with the individuals who
+    happened to be in the room.""",
+    recommendation="Agree how partners share knowledge (learning events, a shared case "
+    "library...) and record it as `resources.knowledge_sharing`.",
+    example="""
+    resources:
+      knowledge_sharing: Quarterly learning events and a shared case library
+    """,
+)
+def knowledge_sharing(ctx: Context) -> Iterator[Hit]:
+    """A knowledge-sharing arrangement is in place."""
+    if not (ctx.p.resources and ctx.p.resources.knowledge_sharing):
+        yield Hit("No knowledge-sharing arrangement is recorded", _at(ctx, "knowledge_sharing"))
+
+
+@rule(
+    "PC405",
+    element=RESOURCES,
+    severity=Severity.WARNING,
+    weight=1,
+    rationale="""Secondments, joint training and shadowing build the skills and personal
+    relationships that let staff from different organisations work as one team.""",
+    recommendation="Agree how partners exchange skills (secondments, joint training...) "
+    "and record it as `resources.skills_exchange`.",
+    example="""
+    resources:
+      skills_exchange: Secondment of two housing officers to the hospital discharge team
+    """,
+)
+def skills_exchange(ctx: Context) -> Iterator[Hit]:
+    """A skills-exchange arrangement is in place."""
+    if not (ctx.p.resources and ctx.p.resources.skills_exchange):
+        yield Hit("No skills-exchange arrangement is recorded", _at(ctx, "skills_exchange"))
+
+
+@rule(
+    "PC406",
+    element=RESOURCES,
+    severity=Severity.INFO,
+    weight=0.5,
+    rationale="""An amount without a currency is ambiguous, especially in partnerships that
+    cross borders; stating it once keeps every figure in the file comparable.""",
+    recommendation="Set `partnership.currency` to the ISO 4217 code of the amounts, e.g. GBP.",
+    example="""
+    partnership:
+      currency: GBP
+    """,
+)
+def currency_stated(ctx: Context) -> Iterator[Hit]:
+    """Funding amounts have a currency."""
+    if ctx.p.partnership.currency is not None:
+        return
+    funder = next((pid for pid, amount in ctx.funding.items() if amount > 0), None)
+    pooled = ctx.p.resources.pooled_budget if ctx.p.resources else None
+    if funder is not None:
+        given = f"Funding amounts are given (e.g. by {funder})"
+    elif pooled:
+        given = "A pooled budget is given"
+    else:
+        return
+    yield Hit(
+        f"{given} but partnership.currency is not set",
+        ("partnership", "currency"),
+        "Set `partnership.currency` to the ISO 4217 code the amounts are in, e.g. GBP",
+    )

@@ -1,0 +1,141 @@
+"""PC4xx: each rule fires on a minimal break of the sound partnership and stays quiet on it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from partnercheck.results import FileResult
+from tests.conftest import assess_changed, fired
+
+
+def test_pc401_fires_for_a_partner_contributing_nothing() -> None:
+    [finding] = fired(assess_changed(lambda d: d["partners"][1].pop("contributions")), "PC401")
+    assert finding.message == "Partner trust contributes nothing"
+    assert finding.location is not None and finding.location.path == "partners[1]"
+    assert finding.challenge == "resource-investment"
+    # The sound partnership declares an owned, mitigated resource-investment risk.
+    assert finding.severity == "warning"
+    assert finding.mitigated_by == "risks[0]"
+
+
+def test_pc401_is_an_error_without_a_mitigating_risk() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partners"][1].pop("contributions")
+        d.pop("risks")
+
+    [finding] = fired(assess_changed(change), "PC401")
+    assert finding.severity == "error"
+    assert finding.mitigated_by is None
+
+
+def test_pc402_fires_for_funding_without_an_amount() -> None:
+    result = assess_changed(lambda d: d["partners"][0]["contributions"][0].pop("amount"))
+    [finding] = fired(result, "PC402")
+    assert finding.message == (
+        "The funding contribution of council (Share of the pooled budget) is not quantified"
+    )
+    assert finding.location is not None
+    assert finding.location.path == "partners[0].contributions[0]"
+    assert finding.severity == "warning"
+
+
+def test_pc402_fires_for_staff_without_fte() -> None:
+    result = assess_changed(lambda d: d["partners"][2]["contributions"][1].pop("fte"))
+    [finding] = fired(result, "PC402")
+    assert finding.message == (
+        "The staff contribution of carers (Reablement workers) is not quantified"
+    )
+    assert finding.location is not None
+    assert finding.location.path == "partners[2].contributions[1]"
+    assert "`fte`" in finding.recommendation
+
+
+def test_pc402_costs_a_share_per_contribution() -> None:
+    def one(d: dict[str, Any]) -> None:
+        d["partners"][0]["contributions"][0].pop("amount")
+
+    def all_six(d: dict[str, Any]) -> None:
+        for partner in d["partners"]:
+            partner["contributions"][0].pop("amount")
+            partner["contributions"][1].pop("fte")
+
+    [single] = fired(assess_changed(one), "PC402")
+    every = fired(assess_changed(all_six), "PC402")
+    assert len(every) == 6
+    assert abs(sum(f.points for f in every) - 6 * single.points) < 0.05
+
+
+def test_pc403_fires_for_a_zero_budget_and_no_assets() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["resources"]["pooled_budget"] = 0
+        d["resources"]["shared_assets"] = []
+
+    [finding] = fired(assess_changed(change), "PC403")
+    assert finding.message == "The pooled budget is 0 and no assets are shared"
+    assert finding.location is not None and finding.location.path == "resources.pooled_budget"
+    assert finding.severity == "warning"
+
+
+def test_pc403_fires_when_nothing_is_pooled() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["resources"].pop("pooled_budget")
+        d["resources"].pop("shared_assets")
+
+    [finding] = fired(assess_changed(change), "PC403")
+    assert finding.message == "No pooled budget or shared assets are recorded"
+    assert finding.location is not None and finding.location.path == "resources"
+
+
+def test_pc404_fires_without_knowledge_sharing() -> None:
+    result = assess_changed(lambda d: d["resources"].pop("knowledge_sharing"))
+    [finding] = fired(result, "PC404")
+    assert finding.message == "No knowledge-sharing arrangement is recorded"
+    assert finding.location is not None and finding.location.path == "resources"
+    assert finding.severity == "warning"
+
+
+def test_pc405_fires_without_skills_exchange() -> None:
+    [finding] = fired(assess_changed(lambda d: d["resources"].pop("skills_exchange")), "PC405")
+    assert finding.message == "No skills-exchange arrangement is recorded"
+    assert finding.location is not None and finding.location.path == "resources"
+    assert finding.severity == "warning"
+
+
+def test_section_rules_point_nowhere_without_a_resources_section() -> None:
+    result = assess_changed(lambda d: d.pop("resources"))
+    for rule_id in ("PC403", "PC404", "PC405"):
+        [finding] = fired(result, rule_id)
+        assert finding.location is None
+
+
+def test_pc406_fires_for_amounts_without_a_currency() -> None:
+    [finding] = fired(assess_changed(lambda d: d["partnership"].pop("currency")), "PC406")
+    assert finding.message == (
+        "Funding amounts are given (e.g. by council) but partnership.currency is not set"
+    )
+    assert finding.location is not None and finding.location.path == "partnership"
+    assert finding.severity == "info"
+
+
+def test_pc406_fires_for_a_pooled_budget_without_a_currency() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partnership"].pop("currency")
+        for partner in d["partners"]:
+            partner["contributions"] = partner["contributions"][1:]
+
+    [finding] = fired(assess_changed(change), "PC406")
+    assert finding.message == "A pooled budget is given but partnership.currency is not set"
+
+
+def test_pc406_stays_quiet_without_any_amount() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partnership"].pop("currency")
+        d["resources"].pop("pooled_budget")
+        for partner in d["partners"]:
+            partner["contributions"] = partner["contributions"][1:]
+
+    assert not fired(assess_changed(change), "PC406")
+
+
+def test_resource_rules_stay_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:
+    assert not [f for f in sound_result.findings if f.rule.startswith("PC4")]
