@@ -79,7 +79,12 @@ class TestAssess:
         assert doc["as_of"] == "2026-11-26"
         [result] = doc["results"]
         assert [e["id"] for e in result["elements"]] == [
-            "goals", "vision", "communication", "resources", "roles", "evaluation",
+            "goals",
+            "vision",
+            "communication",
+            "resources",
+            "roles",
+            "evaluation",
         ]
         assert result["band"] in {"strong", "developing", "at-risk", "critical"}
         assert doc["errors"] == []
@@ -109,13 +114,19 @@ class TestAssess:
         self, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         monkeypatch.setenv("COLUMNS", "80")
-        code, out, _ = run("assess", str(EXAMPLES / "harbour-town-network.yaml"), "-f", "rich",
-                           *AS_OF)
+        code, out, _ = run(
+            "assess", str(EXAMPLES / "harbour-town-network.yaml"), "-f", "rich", *AS_OF
+        )
         assert code == 1
         assert "\x1b[" not in out
         assert max(len(line) for line in out.splitlines()) <= 80
-        for heading in ("The six elements", "Challenges", "Collaboration depth", "Findings",
-                        "Priority actions"):
+        for heading in (
+            "The six elements",
+            "Challenges",
+            "Collaboration depth",
+            "Findings",
+            "Priority actions",
+        ):
             assert heading in out
         assert "ERROR" in out and "fix:" in out
 
@@ -164,12 +175,16 @@ def test_installed_command_runs_as_a_real_process() -> None:
     target = str(EXAMPLES / "harbour-town-network.yaml")
     module = subprocess.run(
         [sys.executable, "-m", "partnercheck", "assess", target, "-f", "json", *AS_OF],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     script = Path(sys.executable).parent / "partnercheck"
     console = subprocess.run(
         [str(script), "assess", target, "-f", "json", *AS_OF],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert module.returncode == console.returncode == 1
     assert module.stdout == console.stdout
@@ -181,7 +196,9 @@ def test_broken_input_gives_no_traceback_in_a_real_process(tmp_path: Path) -> No
     bad.write_bytes(b"partnercheck: 1\npartners: [\x00\x01")
     proc = subprocess.run(
         [sys.executable, "-m", "partnercheck", "assess", str(bad)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr

@@ -20,7 +20,7 @@ def error_of(text: str) -> str:
 def test_libyaml_is_used_when_available() -> None:
     import yaml
 
-    assert HAVE_LIBYAML == yaml.__with_libyaml__
+    assert yaml.__with_libyaml__ == HAVE_LIBYAML
 
 
 def test_every_node_keeps_its_line_and_column() -> None:
@@ -41,8 +41,14 @@ def test_plain_scalars_resolve_like_safe_load() -> None:
     import datetime
 
     data = to_data(parse("i: 3\nf: 2.5\nb: true\nn: null\nd: 2024-03-01\ns: '3'\n", "f.yaml"))
-    assert data == {"i": 3, "f": 2.5, "b": True, "n": None, "d": datetime.date(2024, 3, 1),
-                    "s": "3"}
+    assert data == {
+        "i": 3,
+        "f": 2.5,
+        "b": True,
+        "n": None,
+        "d": datetime.date(2024, 3, 1),
+        "s": "3",
+    }
 
 
 def test_x_keys_are_dropped() -> None:
@@ -146,7 +152,10 @@ def test_control_characters_are_located() -> None:
 
 
 def test_keys_must_be_text() -> None:
-    assert error_of("partners:\n  - 1: a\n") == "f.yaml:2:5: key '1' is read as int, not text; quote it"
+    assert (
+        error_of("partners:\n  - 1: a\n")
+        == "f.yaml:2:5: key '1' is read as int, not text; quote it"
+    )
     assert "read as bool" in error_of("no: x\n")
 
 
@@ -195,4 +204,6 @@ def test_missing_file(tmp_path: pytest.TempPathFactory) -> None:
     name = f"{tmp_path}/nope.yaml"
     with pytest.raises(InputErrors) as info:
         read_source(name)
-    assert info.value.errors[0].render() == f"{name}:1:1: cannot read file: No such file or directory"
+    assert (
+        info.value.errors[0].render() == f"{name}:1:1: cannot read file: No such file or directory"
+    )

@@ -51,7 +51,7 @@ def test_every_field_is_described() -> None:
     assert undocumented == []
 
 
-@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")) + [SOUND], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [*sorted(EXAMPLES.glob("*.yaml")), SOUND], ids=lambda p: p.name)
 def test_schema_accepts_every_example(path: Any) -> None:
     errors = list(validator().iter_errors(as_json(path.read_text(encoding="utf-8"))))
     assert errors == []

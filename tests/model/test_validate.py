@@ -89,14 +89,20 @@ def test_at_least_two_partners() -> None:
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        ("      - {type: funding, amount: -5}\n",
-         "f.yaml:10:33: partners[1].contributions[0].amount: Input should be greater than or "
-         "equal to 0"),
-        ("      - {type: funding, amount: '5'}\n",
-         "f.yaml:10:33: partners[1].contributions[0].amount: expected a number"),
-        ("      - {type: money}\n",
-         "f.yaml:10:16: partners[1].contributions[0].type: Input should be 'funding', 'staff', "
-         "'expertise', 'data', 'facilities', 'equipment', 'network' or 'other', got 'money'"),
+        (
+            "      - {type: funding, amount: -5}\n",
+            "f.yaml:10:33: partners[1].contributions[0].amount: Input should be greater than or "
+            "equal to 0",
+        ),
+        (
+            "      - {type: funding, amount: '5'}\n",
+            "f.yaml:10:33: partners[1].contributions[0].amount: expected a number",
+        ),
+        (
+            "      - {type: money}\n",
+            "f.yaml:10:16: partners[1].contributions[0].type: Input should be 'funding', 'staff', "
+            "'expertise', 'data', 'facilities', 'equipment', 'network' or 'other', got 'money'",
+        ),
     ],
 )
 def test_contribution_values(extra: str, message: str) -> None:

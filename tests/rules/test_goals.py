@@ -10,7 +10,11 @@ from tests.conftest import assess_changed, fired
 
 
 def test_pc101_fires_without_goals_and_points_nowhere() -> None:
-    result = assess_changed(lambda d: (d.pop("goals"), d["evaluation"].pop("kpis")))
+    def change(d: dict[str, Any]) -> None:
+        d.pop("goals")
+        d["evaluation"].pop("kpis")
+
+    result = assess_changed(change)
     [finding] = fired(result, "PC101")
     assert finding.location is None
     assert finding.severity == "error"

@@ -91,8 +91,12 @@ def test_pc204_fires_for_each_partner_who_has_not_agreed() -> None:
     }
 
 
-def test_pc204_stays_quiet_without_a_vision() -> None:
-    assert not fired(assess_changed(lambda d: d.pop("vision")), "PC204")
+def test_pc204_fires_for_every_partner_when_there_is_no_vision() -> None:
+    findings = fired(assess_changed(lambda d: d.pop("vision")), "PC204")
+    assert sorted(f.message for f in findings) == [
+        f"Partner {pid} has not agreed the vision" for pid in ("carers", "council", "trust")
+    ]
+    assert all(f.location is None for f in findings)
 
 
 def test_vision_rules_stay_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from partnercheck.model.types import DecisionRule
-from partnercheck.rules.context import Context
+
+if TYPE_CHECKING:  # rules.context imports the rules, which import this module
+    from partnercheck.rules.context import Context
 
 # Above these sizes the exact index is costly; by the Penrose limit theorem the
 # Banzhaf index of many small voters approaches their vote share anyway.
@@ -57,15 +60,18 @@ def decision_power(ctx: Context) -> DecisionPower | None:
         if lead is None:
             return None
         return DecisionPower({**everyone, lead: 1.0}, "lead-partner rule: the lead decides")
-    votes = {pid: n for pid, n in dm.votes.items() if n > 0} if dm.votes else dict.fromkeys(
-        ctx.partner_ids, 1
+    votes = (
+        {pid: n for pid, n in dm.votes.items() if n > 0}
+        if dm.votes
+        else dict.fromkeys(ctx.partner_ids, 1)
     )
     if not votes:
         return None
     if dm.rule is DecisionRule.CONSENSUS:
         share = 1.0 / len(votes)
-        return DecisionPower({**everyone, **dict.fromkeys(votes, share)},
-                             "consensus: every voter holds a veto")
+        return DecisionPower(
+            {**everyone, **dict.fromkeys(votes, share)}, "consensus: every voter holds a veto"
+        )
     total = sum(votes.values())
     if dm.rule is DecisionRule.SUPERMAJORITY:
         quota = math.ceil(total * 2 / 3)
@@ -74,26 +80,34 @@ def decision_power(ctx: Context) -> DecisionPower | None:
         quota = total // 2 + 1
         label = "simple majority"
     if len(votes) > EXACT_MAX_VOTERS or total > EXACT_MAX_VOTES:
-        return DecisionPower({**everyone, **{k: v / total for k, v in votes.items()}},
-                             f"{label} of {total} votes; vote share (large body)")
-    return DecisionPower({**everyone, **banzhaf(votes, quota)},
-                         f"{label} of {total} votes; normalised Banzhaf index")
+        return DecisionPower(
+            {**everyone, **{k: v / total for k, v in votes.items()}},
+            f"{label} of {total} votes; vote share (large body)",
+        )
+    return DecisionPower(
+        {**everyone, **banzhaf(votes, quota)}, f"{label} of {total} votes; normalised Banzhaf index"
+    )
 
 
 def banzhaf(votes: dict[str, int], quota: int) -> dict[str, float]:
-    """Normalised Banzhaf index: how often each voter swings a winning coalition."""
-    swings: dict[int, int] = {}
+    """Normalised Banzhaf index: how often each voter swings a winning coalition.
+
+    ``ways[s]`` counts coalitions of all voters with ``s`` votes; removing one
+    voter of weight ``w`` is the exact inverse step ``g[s] = ways[s] - g[s - w]``,
+    so the table is built once, not once per voter (integers, so no rounding).
+    """
     weights = list(votes.values())
+    ways = [1] + [0] * sum(weights)
+    for w in weights:
+        for s in range(len(ways) - 1, w - 1, -1):
+            ways[s] += ways[s - w]
+    swings: dict[int, int] = {}
     for weight in set(weights):
-        others = list(weights)
-        others.remove(weight)
-        # ways[s] = number of coalitions of the other voters with s votes in total
-        ways = [1] + [0] * sum(others)
-        for w in others:
-            for s in range(len(ways) - 1, w - 1, -1):
-                ways[s] += ways[s - w]
-        low, high = max(0, quota - weight), min(quota - 1, len(ways) - 1)
-        swings[weight] = sum(ways[low : high + 1]) if low <= high else 0
+        others = list(ways)
+        for s in range(weight, len(others)):
+            others[s] -= others[s - weight]
+        low, high = max(0, quota - weight), min(quota - 1, len(others) - 1)
+        swings[weight] = sum(others[low : high + 1]) if low <= high else 0
     total = sum(swings[w] for w in weights)
     if total == 0:
         return {pid: 1.0 / len(votes) for pid in votes}

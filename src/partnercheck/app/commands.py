@@ -71,7 +71,12 @@ def assess(request: Request, *, score: bool = True) -> int:
     files, missing = expand(request.paths)
     job = Job(settings=settings, as_of=as_of, score=score, extras=_extras(request))
     report = build_report(as_of, check_all(files, job, settings.jobs), missing)
-    report = _apply_baseline(report, request)
+    try:
+        report = _apply_baseline(report, request)
+    except InputErrors as exc:
+        for e in exc.errors:
+            _stderr(e.render())
+        return EXIT_ERROR
     for error in report.errors:
         _stderr(f"{error.file}:{error.line}:{error.column}: {error.message}")
     code = exit_code(report, settings)

@@ -57,7 +57,7 @@ def load_settings(path: Path | None) -> Settings:
         errors = []
         for error in exc.errors(include_url=False):
             key = str(error["loc"][0]) if error["loc"] else ""
-            line = _key_line(text, key)
+            line = _key_line(text, key, path.name == "pyproject.toml")
             if error["type"] == "extra_forbidden":
                 aliases = sorted(f.alias or n for n, f in Settings.model_fields.items())
                 message = f"unknown key {key!r}{did_you_mean(key, aliases)}"
@@ -68,9 +68,14 @@ def load_settings(path: Path | None) -> Settings:
         raise InputErrors(errors) from None
 
 
-def _key_line(text: str, key: str) -> int:
+def _key_line(text: str, key: str, in_pyproject: bool) -> int:
+    """Line of ``key`` in our table (pyproject.toml holds other tools' keys too)."""
+    start = 0
+    if in_pyproject:
+        header = re.search(r"^\s*\[tool\.partnercheck[\].]", text, re.MULTILINE)
+        start = header.start() if header else 0
     pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[=.]", re.MULTILINE)
-    match = pattern.search(text)
+    match = pattern.search(text, start)
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 

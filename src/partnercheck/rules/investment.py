@@ -1,1 +1,116 @@
-"""Placeholder: rules being written."""
+"""Challenge: heavy investment of time and resources (PC72x), element 4, resources.
+
+Partnership working costs time before it returns anything: meetings, papers,
+coordination. These rules estimate that cost and check it is resourced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from partnercheck.results import ChallengeId, ElementId, Severity
+from partnercheck.rules.base import Hit, per_item, rule
+from partnercheck.rules.context import Context
+
+RESOURCES = ElementId.RESOURCES
+INVESTMENT = ChallengeId.RESOURCE_INVESTMENT
+
+HOURS_PER_MEETING = 2.0  # one person, including preparation
+AD_HOC_PER_YEAR = 4.0  # meetings a year assumed for ad-hoc (or unstated) frequency
+HOURS_PER_FTE = 1650.0  # working hours in a full-time year
+MEETING_HOURS_FLOOR = 150.0  # below this, meeting load is never flagged
+MEETING_SHARE_LIMIT = 0.25  # of the partner's contributed staff hours
+
+
+def meeting_hours(ctx: Context) -> dict[str, float]:
+    """Estimated meeting hours a year each partner spends (one person per meeting)."""
+    hours = dict.fromkeys(ctx.partner_ids, 0.0)
+    meetings = ctx.p.communication.meetings if ctx.p.communication else []
+    for meeting in meetings:
+        days = meeting.frequency.days if meeting.frequency else None
+        per_year = 365.0 / days if days else AD_HOC_PER_YEAR
+        cost = per_year * HOURS_PER_MEETING
+        for pid in set(meeting.attendees):
+            hours[pid] = hours.get(pid, 0.0) + cost
+    return hours
+
+
+@rule(
+    "PC721",
+    element=RESOURCES,
+    challenge=INVESTMENT,
+    severity=Severity.WARNING,
+    weight=1,
+    rationale="""Meetings are the hidden cost of partnership working. When a partner's
+    meeting time is large next to the staff time it brings, the partnership consumes the
+    capacity it was meant to add, and small partners quietly stop attending. The estimate
+    counts two hours per meeting for one person (ad-hoc meetings four times a year)
+    against 1,650 working hours per full-time equivalent.""",
+    recommendation="Cut the partner's meeting load (fewer or shorter meetings, optional "
+    "attendance) or resource its time (staff, backfill funding).",
+    example="""
+    communication:
+      meetings:
+        - name: Operations huddle
+          frequency: fortnightly      # rather than weekly
+          attendees: [trust, carers]
+    """,
+)
+def meeting_load(ctx: Context) -> Iterator[Hit]:
+    """Meeting time is in proportion to what each partner brings."""
+    hours = meeting_hours(ctx)
+    for i, partner in enumerate(ctx.partners):
+        spent = hours.get(partner.id, 0.0)
+        if spent <= MEETING_HOURS_FLOOR:
+            continue
+        staff = ctx.staff.get(partner.id, 0.0) * HOURS_PER_FTE
+        if staff > 0 and spent <= MEETING_SHARE_LIMIT * staff:
+            continue
+        against = (
+            f"{spent / staff:.0%} of the {staff:.0f} staff hours it contributes"
+            if staff > 0
+            else "and it contributes no staff time"
+        )
+        yield Hit(
+            f"Partner {partner.id} spends about {spent:.0f} meeting hours a year, {against}",
+            ("partners", i),
+            f"Reduce {partner.id}'s meeting load (fewer or shorter meetings, optional "
+            f"attendance) or fund its time, for example by backfilling its staff",
+            per_item(len(ctx.partners)),
+        )
+
+
+@rule(
+    "PC722",
+    element=RESOURCES,
+    challenge=INVESTMENT,
+    severity=Severity.WARNING,
+    weight=2,
+    rationale="""Someone has to book the rooms, write the papers and chase the actions.
+    When no partner contributes staff time and there is no pooled budget, coordination
+    is done off the side of everyone's desk, and it is the first thing to slip.""",
+    recommendation="Resource coordination: a partner contributes staff time (a coordinator), "
+    "or the partners pool a budget that pays for it.",
+    example="""
+    partners:
+      - id: council
+        contributions:
+          - type: staff
+            fte: 0.5
+            description: Partnership coordinator
+    """,
+)
+def coordination_resourced(ctx: Context) -> Iterator[Hit]:
+    """Coordinating the partnership is itself resourced."""
+    if any(fte > 0 for fte in ctx.staff.values()):
+        return
+    res = ctx.p.resources
+    if res and res.pooled_budget:
+        return
+    yield Hit(
+        "No partner contributes staff time and there is no pooled budget to coordinate "
+        "the partnership",
+        ("resources", "pooled_budget") if res else None,
+        "Agree which partner provides coordination staff (record it as a `staff` "
+        "contribution with `fte`) or pool a budget under `resources.pooled_budget`",
+    )

@@ -154,14 +154,15 @@ def values_listed(ctx: Context) -> Iterator[Hit]:
 def vision_agreed(ctx: Context) -> Iterator[Hit]:
     """Every partner has agreed the vision and values."""
     vision = ctx.p.vision
-    if vision is None or (vision.statement is None and not vision.values):
-        return  # nothing to agree yet; PC201 and PC203 report it
-    agreed = set(vision.agreed_by)
+    # Fires even without a vision: "nobody has agreed one" must score no better than
+    # "some have", or writing half a vision would lower the score.
+    agreed = set(vision.agreed_by) if vision else set()
+    path = ("vision", "agreed_by") if vision else None
     for partner in ctx.partners:
         if partner.id not in agreed:
             yield Hit(
                 f"Partner {partner.id} has not agreed the vision",
-                ("vision", "agreed_by"),
+                path,
                 f"Confirm the vision and values with {partner.id} and add it to `vision.agreed_by`",
                 per_item(len(ctx.partners)),
             )

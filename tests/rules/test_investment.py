@@ -1,0 +1,128 @@
+"""PC72x (resource investment): meeting load and unresourced coordination."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from partnercheck.engine import load
+from partnercheck.load import Source
+from partnercheck.results import FileResult
+from partnercheck.rules.context import Context
+from partnercheck.rules.investment import meeting_hours
+from tests.conftest import AS_OF, TESTS, assess_changed, dump, fired, sound
+
+WEEKLY = 365 / 7 * 2
+FORTNIGHTLY = 365 / 14 * 2
+MONTHLY = 365 / 31 * 2
+
+
+def extra_meeting(frequency: str, attendees: list[str]) -> Any:
+    def change(d: dict[str, Any]) -> None:
+        d["communication"]["meetings"].append(
+            {"name": f"Extra {frequency} meeting", "frequency": frequency, "attendees": attendees}
+        )
+
+    return change
+
+
+def test_meeting_hours_estimate() -> None:
+    data = sound()
+    extra_meeting("ad-hoc", ["council", "council"])(data)  # a repeated attendee counts once
+    ctx = Context(load(Source("t.yaml", dump(data), TESTS)).partnership, AS_OF)
+    hours = meeting_hours(ctx)
+    assert hours["council"] == pytest.approx(MONTHLY + 4 * 2)
+    assert hours["trust"] == pytest.approx(MONTHLY + WEEKLY)
+    assert hours["carers"] == pytest.approx(MONTHLY + WEEKLY)
+
+
+def test_pc721_fires_when_meetings_outweigh_the_staff_a_partner_brings() -> None:
+    def change(d: dict[str, Any]) -> None:
+        extra_meeting("fortnightly", ["carers"])(d)
+        d["partners"][2]["contributions"][1]["fte"] = 0.2  # 330 staff hours a year
+
+    [finding] = fired(assess_changed(change), "PC721")
+    assert finding.message == (
+        "Partner carers spends about 180 meeting hours a year, "
+        "55% of the 330 staff hours it contributes"
+    )
+    assert finding.location is not None and finding.location.path == "partners[2]"
+    assert "carers" in finding.recommendation
+    assert finding.challenge == "resource-investment"
+    assert finding.element == "resources"
+
+
+def test_pc721_fires_for_a_partner_that_contributes_no_staff() -> None:
+    def change(d: dict[str, Any]) -> None:
+        extra_meeting("fortnightly", ["carers"])(d)
+        d["partners"][2]["contributions"].pop(1)
+
+    [finding] = fired(assess_changed(change), "PC721")
+    assert finding.message == (
+        "Partner carers spends about 180 meeting hours a year, and it contributes no staff time"
+    )
+
+
+def test_pc721_is_quiet_when_staff_time_covers_the_meetings() -> None:
+    # 180 hours is under a quarter of one FTE (412 hours).
+    assert not fired(assess_changed(extra_meeting("fortnightly", ["carers"])), "PC721")
+
+
+def test_pc721_is_quiet_below_150_hours_even_without_staff() -> None:
+    def change(d: dict[str, Any]) -> None:
+        for partner in d["partners"]:
+            partner["contributions"] = [partner["contributions"][0]]
+
+    # trust and carers spend about 128 hours a year
+    assert not fired(assess_changed(change), "PC721")
+
+
+def unresourced(d: dict[str, Any]) -> None:
+    for partner in d["partners"]:
+        partner["contributions"] = [partner["contributions"][0]]  # funding only
+    d["resources"].pop("pooled_budget")
+
+
+def test_pc722_fires_when_coordination_is_unresourced() -> None:
+    def change(d: dict[str, Any]) -> None:
+        unresourced(d)
+        d.pop("risks")  # the sound partnership declares a resource-investment risk
+
+    [finding] = fired(assess_changed(change), "PC722")
+    assert finding.location is not None and finding.location.path == "resources"
+    assert finding.challenge == "resource-investment"
+    assert finding.severity == "warning"
+
+
+def test_pc722_has_no_location_without_a_resources_section() -> None:
+    def change(d: dict[str, Any]) -> None:
+        for partner in d["partners"]:
+            partner.pop("contributions")
+        d.pop("resources")
+
+    [finding] = fired(assess_changed(change), "PC722")
+    assert finding.location is None
+
+
+@pytest.mark.parametrize("keep", ["staff", "pooled_budget"])
+def test_pc722_is_quiet_with_staff_or_a_pooled_budget(keep: str) -> None:
+    def change(d: dict[str, Any]) -> None:
+        if keep != "staff":
+            for partner in d["partners"]:
+                partner["contributions"] = [partner["contributions"][0]]
+        if keep != "pooled_budget":
+            d["resources"].pop("pooled_budget")
+
+    assert not fired(assess_changed(change), "PC722")
+
+
+def test_a_declared_risk_softens_pc722() -> None:
+    # The sound partnership declares a mitigated, owned resource-investment risk.
+    [finding] = fired(assess_changed(unresourced), "PC722")
+    assert finding.severity == "info"
+    assert finding.mitigated_by == "risks[0]"
+
+
+def test_investment_rules_stay_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:
+    assert not [f for f in sound_result.findings if f.rule.startswith("PC72")]
