@@ -66,5 +66,9 @@ def test_overall_is_the_weighted_mean_of_printed_element_scores() -> None:
 
 
 def test_a_rule_never_costs_more_than_its_points() -> None:
-    result = assess_changed(lambda d: [g.pop("target") for g in d["goals"]])
+    def change(d: dict[str, Any]) -> None:
+        for goal in d["goals"]:
+            goal.pop("target")
+
+    result = assess_changed(change)
     assert sum(f.points for f in fired(result, "PC104")) == 10.0

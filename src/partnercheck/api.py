@@ -33,7 +33,10 @@ def load_file(path: str | PathLike[str], max_bytes: int | None = None) -> Partne
 
 
 def assess_text(
-    text: str, *, as_of: date | None = None, name: str = "<string>",
+    text: str,
+    *,
+    as_of: date | None = None,
+    name: str = "<string>",
     settings: Settings | None = None,
 ) -> FileResult:
     """Assess partnership YAML given as a string."""

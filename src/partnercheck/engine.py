@@ -19,8 +19,12 @@ from partnercheck.rules import REGISTRY, Rule
 from partnercheck.rules.base import Hit
 from partnercheck.rules.context import Context
 from partnercheck.rules.depth import classify
+from partnercheck.rules.perception import RULE_FOR_KIND
 from partnercheck.scoring import Draft, challenge_summary, score
 from partnercheck.suppression import apply_suppressions
+from partnercheck.survey.analysis import analyse
+from partnercheck.survey.responses import Response
+from partnercheck.survey.results import SurveyRecord, SurveyResult
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,15 @@ class Options:
     ignore: frozenset[str] = frozenset()
     severity: dict[str, Severity] = field(default_factory=dict)  # per-rule override
     weights: dict[ElementId, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SurveyInput:
+    """Partner perception survey responses to combine with the document evidence."""
+
+    responses: list[Response]
+    min_respondents: int = 3
+    show_respondents: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,7 +91,7 @@ def locate(root: MappingNode, path: Path | None) -> Location | None:
 _SOFTER = {Severity.ERROR: Severity.WARNING, Severity.WARNING: Severity.INFO}
 
 
-def assess(loaded: Loaded, options: Options) -> FileResult:
+def assess(loaded: Loaded, options: Options, survey: SurveyInput | None = None) -> FileResult:
     p = loaded.partnership
     ctx = Context(p, options.as_of)
     rules = active_rules(options)
@@ -90,8 +103,33 @@ def assess(loaded: Loaded, options: Options) -> FileResult:
         risk = ctx.mitigated.get(r.challenge.value) if r.challenge else None
         for hit in r.check(ctx):
             drafts.append(_draft(r, hit, loaded.root, severity, risk))
-    drafts = apply_suppressions(drafts, p, loaded.root, options.as_of, locate)
-    scored = score(drafts, rules, options.weights)
+    scored = score(
+        apply_suppressions(drafts, p, loaded.root, options.as_of, locate), rules, options.weights
+    )
+    survey_result: SurveyResult | None = None
+    if survey is not None:
+        # The survey is compared with the document scores, then combined with them.
+        document = {e.id: e.score for e in scored.elements}
+        survey_result = analyse(
+            survey.responses,
+            ctx.partner_ids,
+            document,
+            survey.min_respondents,
+            survey.show_respondents,
+        )
+        active = {r.id for r in rules}
+        drafts += [
+            _survey_draft(record, loaded, options)
+            for record in survey_result.records
+            if RULE_FOR_KIND[record.kind].id in active
+        ]
+        perception = {e.id: e.perception for e in survey_result.elements}
+        scored = score(
+            apply_suppressions(drafts, p, loaded.root, options.as_of, locate),
+            rules,
+            options.weights,
+            perception,
+        )
     return FileResult(
         file=loaded.source.name,
         partnership=p.partnership.name,
@@ -103,7 +141,24 @@ def assess(loaded: Loaded, options: Options) -> FileResult:
         findings=scored.findings,
         challenges=challenge_summary(scored.findings, ctx),
         priorities=scored.priorities,
+        survey=survey_result,
+        active_rules=sorted(r.id for r in rules),
     )
+
+
+def _survey_draft(record: SurveyRecord, loaded: Loaded, options: Options) -> Draft:
+    r = RULE_FOR_KIND[record.kind]
+    # Point at the file's `survey:` key when it names the responses; else nowhere.
+    path: Path | None = ("survey",) if loaded.partnership.survey else None
+    hit = Hit(
+        record.message,
+        path,
+        record.recommendation,
+        share=0.0,
+        element=record.element,
+        challenge=record.challenge,
+    )
+    return Draft(r, hit, locate(loaded.root, path), options.severity.get(r.id, r.severity))
 
 
 def _draft(r: Rule, hit: Hit, root: MappingNode, severity: Severity, risk: int | None) -> Draft:

@@ -8,75 +8,43 @@ only :mod:`partnercheck.scoring` creates the numbers in them.
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from partnercheck.survey.results import SurveyResult
+from partnercheck.vocabulary import (
+    CHALLENGE_TITLES,
+    ELEMENT_TITLES,
+    Band,
+    ChallengeId,
+    Depth,
+    ElementId,
+    Severity,
+)
+
+__all__ = [
+    "CHALLENGE_TITLES",
+    "ELEMENT_TITLES",
+    "Band",
+    "ChallengeId",
+    "ChallengeResult",
+    "Depth",
+    "ElementId",
+    "ElementScore",
+    "ErrorRecord",
+    "FileResult",
+    "Finding",
+    "Location",
+    "PriorityAction",
+    "Report",
+    "Severity",
+    "SurveyResult",
+    "ToolInfo",
+]
 
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        """Higher is more severe; used for sorting and thresholds."""
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
-
-
-class ElementId(StrEnum):
-    """The six elements, in report order."""
-
-    GOALS = "goals"
-    VISION = "vision"
-    COMMUNICATION = "communication"
-    RESOURCES = "resources"
-    ROLES = "roles"
-    EVALUATION = "evaluation"
-
-
-class ChallengeId(StrEnum):
-    CONFLICT = "conflict"
-    POWER_IMBALANCE = "power-imbalance"
-    RESOURCE_INVESTMENT = "resource-investment"
-    LOGISTICS = "logistics"
-
-
-class Band(StrEnum):
-    STRONG = "strong"
-    DEVELOPING = "developing"
-    AT_RISK = "at-risk"
-    CRITICAL = "critical"
-
-
-class Depth(StrEnum):
-    """Collaboration depth, shallowest first."""
-
-    NETWORKING = "networking"
-    COORDINATION = "coordination"
-    COOPERATION = "cooperation"
-    PARTNERSHIP = "partnership"
-
-
-ELEMENT_TITLES: dict[ElementId, str] = {
-    ElementId.GOALS: "Clear goals and objectives",
-    ElementId.VISION: "Shared vision and values",
-    ElementId.COMMUNICATION: "Open communication and mutual respect",
-    ElementId.RESOURCES: "Sharing resources, knowledge and skills",
-    ElementId.ROLES: "Clear roles and responsibilities",
-    ElementId.EVALUATION: "Ongoing evaluation and improvement",
-}
-
-CHALLENGE_TITLES: dict[ChallengeId, str] = {
-    ChallengeId.CONFLICT: "Conflict: different priorities and cultures",
-    ChallengeId.POWER_IMBALANCE: "Power imbalance",
-    ChallengeId.RESOURCE_INVESTMENT: "Heavy investment of time and resources",
-    ChallengeId.LOGISTICS: "Logistics of coordinating across organisations",
-}
 
 
 class Location(Frozen):
@@ -107,14 +75,29 @@ class Finding(Frozen):
     mitigated_by: str | None = Field(
         default=None, description="Path of a declared risk that softens this challenge finding."
     )
+    justification: str | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="For a suppressed finding: the reason given in the file's suppress list.",
+    )
 
 
 class ElementScore(Frozen):
     id: ElementId
     title: str
-    score: float
+    score: float = Field(description="The element's score: combined when a survey is given.")
     weight: float
     verdict: str = ""
+    document_score: float | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="With a survey: the score from the partnership file alone.",
+    )
+    perception_score: float | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="With a survey: the partners' perception score (0-100).",
+    )
 
 
 class ChallengeResult(Frozen):
@@ -142,6 +125,16 @@ class FileResult(Frozen):
     challenges: list[ChallengeResult] = Field(default_factory=list)
     priorities: list[PriorityAction] = Field(default_factory=list)
     form: str | None = None
+    survey: SurveyResult | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="Partner perception survey results, when a survey was given.",
+    )
+    active_rules: list[str] = Field(
+        default_factory=list,
+        exclude=True,
+        description="Rules applied after select/ignore (for reporters that list every check).",
+    )
 
 
 class ToolInfo(Frozen):

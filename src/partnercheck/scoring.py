@@ -32,6 +32,7 @@ from partnercheck.rules.base import Hit, Rule
 from partnercheck.rules.context import Context
 
 MITIGATION_FACTOR = 0.5
+SURVEY_WEIGHT = 0.5  # share of the perception score in a combined element score
 PRIORITY_COUNT = 3
 BANDS: tuple[tuple[float, Band], ...] = (
     (80.0, Band.STRONG),
@@ -57,6 +58,7 @@ class Draft:
     severity: Severity
     suppressed: bool = False
     mitigated_by: str | None = None
+    justification: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +87,24 @@ def rule_points(active: Iterable[Rule]) -> dict[str, float]:
     }
 
 
+def combine(document: float, perception: float | None) -> float:
+    """Combined element score: half document, half perception, when there is a survey."""
+    if perception is None:
+        return document
+    return round((1.0 - SURVEY_WEIGHT) * document + SURVEY_WEIGHT * perception, 1)
+
+
 def score(
-    drafts: Iterable[Draft], active: Iterable[Rule], weights: Mapping[ElementId, float]
+    drafts: Iterable[Draft],
+    active: Iterable[Rule],
+    weights: Mapping[ElementId, float],
+    perception: Mapping[ElementId, float | None] | None = None,
 ) -> Scored:
+    """Price every draft and compute element and overall scores (see module docstring).
+
+    ``perception`` (from a partner survey) turns each element score into the
+    combined score; the document score is kept beside it.
+    """
     points = rule_points(active)
     # Price each finding, capping each rule at the points it is worth.
     spent: dict[str, float] = defaultdict(float)
@@ -103,14 +120,15 @@ def score(
             Finding(
                 rule=d.rule.id,
                 severity=d.severity,
-                element=d.rule.element,
-                challenge=d.rule.challenge,
+                element=d.rule.element or d.hit.element,
+                challenge=d.rule.challenge or d.hit.challenge,
                 message=d.hit.message,
                 location=d.location,
                 recommendation=d.hit.recommendation or d.rule.recommendation,
                 suppressed=d.suppressed,
                 points=round(cost, 2),
                 mitigated_by=d.mitigated_by,
+                justification=d.justification,
             )
         )
     lost: dict[ElementId, float] = defaultdict(float)
@@ -120,9 +138,12 @@ def score(
             lost[f.element] += f.points
         by_rule[f.rule] += f.points
 
+    perception = perception or {}
     elements = []
     for element in ElementId:
-        value = round(max(0.0, 100.0 - lost[element]), 1)
+        document = round(max(0.0, 100.0 - lost[element]), 1)
+        perceived = perception.get(element)
+        value = combine(document, perceived)
         elements.append(
             ElementScore(
                 id=element,
@@ -130,18 +151,24 @@ def score(
                 score=value,
                 weight=weights.get(element, 1.0),
                 verdict=next(text for floor, text in VERDICTS if value >= floor),
+                document_score=document if perception else None,
+                perception_score=perceived,
             )
         )
     total_weight = sum(e.weight for e in elements)
     overall = (
         round(sum(e.weight * e.score for e in elements) / total_weight, 1) if total_weight else 0.0
     )
+    # With a survey, fixing a document finding moves the combined score by half as much.
+    factors = {
+        e: (1.0 - SURVEY_WEIGHT) if perception.get(e) is not None else 1.0 for e in ElementId
+    }
     return Scored(
         overall,
         band_for(overall),
         elements,
         sort_findings(findings),
-        _priorities(findings, by_rule, weights, total_weight),
+        _priorities(findings, by_rule, weights, total_weight, factors),
     )
 
 
@@ -150,6 +177,7 @@ def _priorities(
     by_rule: Mapping[str, float],
     weights: Mapping[ElementId, float],
     total_weight: float,
+    factors: Mapping[ElementId, float],
 ) -> list[PriorityAction]:
     """The rules whose findings, once fixed, would raise the overall score most."""
     first: dict[str, Finding] = {}
@@ -159,7 +187,8 @@ def _priorities(
     gains = []
     for rule_id, f in first.items():
         assert f.element is not None
-        gain = by_rule[rule_id] * weights.get(f.element, 1.0) / total_weight if total_weight else 0
+        weight = weights.get(f.element, 1.0) * factors.get(f.element, 1.0)
+        gain = by_rule[rule_id] * weight / total_weight if total_weight else 0
         gains.append(
             PriorityAction(rule=rule_id, recommendation=f.recommendation, gain=round(gain, 1))
         )

@@ -55,7 +55,7 @@ def apply_suppressions(
     for d in drafts:
         if d.rule.id in active:
             used.add(d.rule.id)
-            d = replace(d, suppressed=True)
+            d = replace(d, suppressed=True, justification=p.suppress[active[d.rule.id]].reason)
         result.append(d)
     for rule_id, i in active.items():
         if rule_id not in used:

@@ -20,7 +20,6 @@ from partnercheck.app.files import expand
 from partnercheck.app.output import write_atomic
 from partnercheck.app.runner import (
     EXIT_ERROR,
-    Extra,
     Job,
     build_report,
     check_all,
@@ -69,7 +68,13 @@ def assess(request: Request, *, score: bool = True) -> int:
         return EXIT_ERROR
     as_of = settings.as_of or date.today()
     files, missing = expand(request.paths)
-    job = Job(settings=settings, as_of=as_of, score=score, extras=_extras(request))
+    job = Job(
+        settings=settings,
+        as_of=as_of,
+        score=score,
+        survey=str(request.survey) if request.survey else None,
+        show_respondents=request.show_respondents,
+    )
     report = build_report(as_of, check_all(files, job, settings.jobs), missing)
     try:
         report = _apply_baseline(report, request)
@@ -85,11 +90,6 @@ def assess(request: Request, *, score: bool = True) -> int:
         return code
     _emit(report, request, settings)
     return code
-
-
-def _extras(request: Request) -> tuple[Extra, ...]:
-    del request
-    return ()
 
 
 def _apply_baseline(report: Report, request: Request) -> Report:

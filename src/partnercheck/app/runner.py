@@ -7,26 +7,23 @@ so a parallel run's output is byte-identical to a serial one.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from fnmatch import fnmatch
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from partnercheck._version import __version__
 from partnercheck.app.settings import Settings
-from partnercheck.engine import Options, assess, load
+from partnercheck.engine import Loaded, Options, SurveyInput, assess, load
 from partnercheck.errors import InputError, InputErrors
 from partnercheck.load import STDIN, Source, read_source
 from partnercheck.results import ErrorRecord, FileResult, Report, Severity, ToolInfo
+from partnercheck.survey.responses import read_responses
 
 # Below this many files per worker, starting processes costs more than it saves.
 FILES_PER_WORKER = 8
-
-
-# A step run on each file's result in the worker, e.g. adding survey results.
-Extra = Callable[[Source, FileResult, "Job"], FileResult]
 
 
 @dataclass(frozen=True)
@@ -36,7 +33,8 @@ class Job:
     settings: Settings
     as_of: date
     score: bool = True
-    extras: tuple[Extra, ...] = field(default=())
+    survey: str | None = None  # --survey: overrides the file's own `survey:` key
+    show_respondents: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,12 +64,35 @@ def check_source(source: Source, job: Job) -> Outcome:
         loaded = load(source)
         if not job.score:
             return Outcome(None, [])
-        result = assess(loaded, options_for(source.name, job))
-        for extra in job.extras:
-            result = extra(source, result, job)
-        return Outcome(result, [])
+        survey = survey_for(loaded, job)
+        return Outcome(assess(loaded, options_for(source.name, job), survey), [])
     except InputErrors as exc:
         return Outcome(None, exc.errors)
+
+
+def survey_for(loaded: Loaded, job: Job) -> SurveyInput | None:
+    """Read the survey named by --survey or by the file's `survey:` key (relative to it)."""
+    if job.survey is not None:
+        path = Path(job.survey)
+    elif loaded.partnership.survey is not None:
+        path = loaded.source.directory / loaded.partnership.survey
+        if not path.is_file():
+            node = loaded.root.values["survey"]
+            raise InputErrors(
+                [
+                    InputError(
+                        loaded.source.name,
+                        node.line,
+                        node.column,
+                        f"survey file {str(path)!r} not found",
+                    )
+                ]
+            )
+    else:
+        return None
+    ids = [x.id for x in loaded.partnership.partners]
+    responses = read_responses(path, ids, max_bytes=job.settings.max_file_size)
+    return SurveyInput(responses, job.settings.min_respondents, job.show_respondents)
 
 
 def check_file(name: str, job: Job) -> Outcome:

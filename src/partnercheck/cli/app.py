@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from partnercheck._version import __version__
-from partnercheck.cli import commands_extra
+from partnercheck.cli import baseline_cmd, commands_extra, progress_cmd, survey_cmd
 
 app = typer.Typer(
     name="partnercheck",
@@ -241,7 +241,5 @@ def validate(
     raise typer.Exit(run(request, score=False))
 
 
-commands_extra.register(app)
-from partnercheck.cli import baseline_cmd  # noqa: E402
-
-baseline_cmd.register(app)
+for module in (commands_extra, baseline_cmd, survey_cmd, progress_cmd):
+    module.register(app)

@@ -9,6 +9,7 @@ from partnercheck.rules import (  # noqa: F401 - imported to register their rule
     investment,
     logistics,
     meta,
+    perception,
     power,
     resources,
     roles,

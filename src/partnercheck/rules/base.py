@@ -30,6 +30,10 @@ class Hit:
     path: Path | None
     recommendation: str | None = None
     share: float = 1.0
+    # Only for rules without an element of their own (e.g. survey divergence), to
+    # file the finding under the element it is about; it never changes the price.
+    element: ElementId | None = None
+    challenge: ChallengeId | None = None
 
 
 Check = Callable[[Context], Iterable[Hit]]
@@ -109,6 +113,7 @@ def register_meta(
     severity: Severity,
     rationale: str,
     recommendation: str,
+    challenge: ChallengeId | None = None,
 ) -> Rule:
     """Register a rule whose findings the engine reports (it has no check of its own)."""
     if id in REGISTRY:
@@ -117,7 +122,7 @@ def register_meta(
         id,
         title,
         None,
-        None,
+        challenge,
         severity,
         0.0,
         " ".join(rationale.split()),

@@ -1,0 +1,68 @@
+"""The ``survey`` commands: blank partner perception survey forms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from partnercheck.cli.commands_extra import check_choice
+
+survey_app = typer.Typer(
+    name="survey",
+    help="Partner perception surveys: ask each partner how the partnership works for them, "
+    "then combine the answers with the document evidence (partnercheck assess --survey).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+FORMATS = ["csv", "markdown"]
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``survey`` command group to ``app``."""
+    app.add_typer(survey_app, name="survey")
+
+
+@survey_app.command(
+    epilog="Examples:\n\n"
+    "  partnercheck survey template > responses.csv\n\n"
+    "  partnercheck survey template --format markdown -o survey-form.md\n\n"
+    "Import the CSV into a survey tool (one column per statement), or send the Markdown form "
+    "to partners; collect one row per respondent, then run: "
+    "partnercheck assess p.yaml --survey responses.csv"
+)
+def template(
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="csv: the responses file layout, a header row with one column per statement; "
+            "markdown: a questionnaire to send to partners.",
+        ),
+    ] = "csv",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+    ] = None,
+) -> None:
+    """Print a blank survey: the CSV responses layout or a Markdown questionnaire."""
+    from partnercheck.app.output import write_atomic
+    from partnercheck.survey.template import template_csv, template_markdown
+
+    check_choice("--format", format, FORMATS)
+    text = template_csv() if format == "csv" else template_markdown()
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        typer.echo(f"{output}:1:1: cannot write: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from None

@@ -1,0 +1,326 @@
+"""HTML: one self-contained, printable, accessible page per run.
+
+Inline CSS and inline SVG only: no scripts, no fonts, no images, nothing fetched.
+Every string from a partnership file is escaped by Jinja2's autoescaping. The
+chart geometry is computed here, by small pure functions, so the template only
+places ready-made numbers.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+import jinja2
+import markupsafe
+
+from partnercheck.reporters import RenderContext
+from partnercheck.results import ElementId, FileResult, Finding, Report, Severity
+
+if TYPE_CHECKING:
+    from partnercheck.app.progress import History
+
+SHORT_NAMES: dict[ElementId, str] = {
+    ElementId.GOALS: "Goals",
+    ElementId.VISION: "Vision",
+    ElementId.COMMUNICATION: "Communication",
+    ElementId.RESOURCES: "Resources",
+    ElementId.ROLES: "Roles",
+    ElementId.EVALUATION: "Evaluation",
+}
+DEPTHS = ("networking", "coordination", "cooperation", "partnership")
+RINGS = (25.0, 50.0, 75.0, 100.0)
+BACKTICKS = re.compile(r"`([^`]+)`")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The template environment: autoescaped, strict about undefined names."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("partnercheck", "templates"),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "html.j2"), default_for_string=True, default=True
+        ),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["num"] = num
+    env.filters["signed"] = signed
+    env.filters["code"] = code
+    return env
+
+
+def num(value: float, places: int = 1) -> str:
+    """A score for display: fixed decimals, never ``-0.0``."""
+    text = f"{value:.{places}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
+
+
+def signed(value: float, places: int = 1) -> str:
+    text = num(value, places)
+    return text if text.startswith("-") or float(text) == 0 else "+" + text
+
+
+def code(text: str) -> markupsafe.Markup:
+    """Escape ``text``, then show its `backticked` names as code."""
+    escaped = str(markupsafe.escape(text))
+    return markupsafe.Markup(BACKTICKS.sub(r"<code>\1</code>", escaped))
+
+
+# --- geometry --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Point:
+    x: float
+    y: float
+
+    def __str__(self) -> str:
+        return f"{num(self.x)},{num(self.y)}"
+
+
+def axis_angle(index: int, count: int) -> float:
+    """Angle in radians of axis ``index`` of ``count``: the first points up, then clockwise."""
+    return -math.pi / 2 + 2 * math.pi * index / count
+
+
+def polar(centre: Point, radius: float, angle: float) -> Point:
+    return Point(centre.x + radius * math.cos(angle), centre.y + radius * math.sin(angle))
+
+
+def radar_point(index: int, count: int, score: float, centre: Point, radius: float) -> Point:
+    """Where ``score`` (0-100, clamped) sits on axis ``index``: 0 at the centre, 100 on the rim."""
+    fraction = min(max(score, 0.0), 100.0) / 100
+    return polar(centre, radius * fraction, axis_angle(index, count))
+
+
+def points_attr(points: Sequence[Point]) -> str:
+    """The ``points`` attribute of an SVG polygon or polyline."""
+    return " ".join(str(p) for p in points)
+
+
+@dataclass(frozen=True)
+class Label:
+    x: float
+    y: float
+    anchor: str
+    name: str
+    score: str
+
+
+@dataclass(frozen=True)
+class Radar:
+    width: int
+    height: int
+    centre: Point
+    rings: list[str]
+    ring_labels: list[Label]
+    spokes: list[Point]
+    polygon: str
+    dots: list[Point]
+    labels: list[Label]
+    description: str
+
+
+def text_anchor(angle: float) -> str:
+    cos = math.cos(angle)
+    return "start" if cos > 0.2 else "end" if cos < -0.2 else "middle"
+
+
+def radar(scores: Sequence[tuple[str, float]], width: int = 420, height: int = 320) -> Radar:
+    """A radar chart over ``len(scores)`` axes, as SVG-ready strings and points."""
+    count = len(scores)
+    centre = Point(width / 2, height / 2 + 4)
+    radius = min(width, height) / 2 - 50
+    rings = [
+        points_attr([radar_point(i, count, level, centre, radius) for i in range(count)])
+        for level in RINGS
+    ]
+    # Ring values sit between the first two spokes, clear of the score dots.
+    between = (axis_angle(0, count) + axis_angle(1, count)) / 2
+    inner = math.cos(math.pi / count)  # distance to a ring's edge midpoint, as a fraction
+    ring_labels = []
+    for level in RINGS:
+        at = polar(centre, radius * level / 100 * inner, between)
+        ring_labels.append(Label(at.x + 2, at.y - 2, "start", "", num(level, 0)))
+    spokes = [radar_point(i, count, 100, centre, radius) for i in range(count)]
+    dots = [radar_point(i, count, s, centre, radius) for i, (_, s) in enumerate(scores)]
+    labels = []
+    for i, (name, score) in enumerate(scores):
+        angle = axis_angle(i, count)
+        at = polar(centre, radius + 14, angle)
+        # Labels above the chart sit higher so their two lines clear the rim.
+        dy = -14 if math.sin(angle) < -0.9 else 4 if math.sin(angle) > 0.9 else -4
+        labels.append(Label(at.x, at.y + dy, text_anchor(angle), name, num(score)))
+    description = "; ".join(f"{name} {num(score)}" for name, score in scores)
+    return Radar(
+        width,
+        height,
+        centre,
+        rings,
+        ring_labels,
+        spokes,
+        points_attr(dots),
+        dots,
+        labels,
+        description,
+    )
+
+
+def element_radar(result: FileResult) -> Radar:
+    return radar([(SHORT_NAMES[e.id], e.score) for e in result.elements])
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    points: str
+    dots: list[Point]
+    css: str
+
+
+@dataclass(frozen=True)
+class LineChart:
+    width: int
+    height: int
+    left: float
+    right: float
+    top: float
+    bottom: float
+    gridlines: list[tuple[float, str]]
+    ticks: list[tuple[float, str]]
+    series: list[Series]
+
+
+def x_positions(count: int, left: float, right: float) -> list[float]:
+    """Evenly spaced x positions for ``count`` versions; a single one is centred."""
+    if count == 1:
+        return [(left + right) / 2]
+    step = (right - left) / (count - 1)
+    return [left + i * step for i in range(count)]
+
+
+def y_position(score: float, top: float, bottom: float) -> float:
+    """Score 100 at ``top``, 0 at ``bottom``."""
+    return bottom - (bottom - top) * min(max(score, 0.0), 100.0) / 100
+
+
+def line_chart(
+    labels: Sequence[str],
+    series: Sequence[tuple[str, str, Sequence[float | None]]],
+    width: int = 760,
+    height: int = 320,
+) -> LineChart:
+    """Lines of 0-100 scores over evenly spaced versions; ``None`` values leave a gap."""
+    left, right, top, bottom = 60.0, width - 50.0, 16.0, height - 46.0
+    xs = x_positions(len(labels), left, right)
+    gridlines = [(y_position(v, top, bottom), num(v, 0)) for v in (0, 25, 50, 75, 100)]
+    built = []
+    for name, css, values in series:
+        dots = [
+            Point(x, y_position(v, top, bottom))
+            for x, v in zip(xs, values, strict=True)
+            if v is not None
+        ]
+        built.append(Series(name, points_attr(dots), dots, css))
+    return LineChart(
+        width,
+        height,
+        left,
+        right,
+        top,
+        bottom,
+        gridlines,
+        list(zip(xs, labels, strict=True)),
+        built,
+    )
+
+
+# --- view model ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    heading: str
+    findings: list[Finding]
+
+
+def finding_groups(result: FileResult) -> list[FindingGroup]:
+    """Unsuppressed findings by element, in report order; file-level findings last."""
+    shown = [f for f in result.findings if not f.suppressed]
+    groups = []
+    for element in [*ElementId, None]:
+        members = [f for f in shown if f.element == element]
+        if members:
+            heading = (
+                next(e.title for e in result.elements if e.id == element)
+                if element
+                else ("About the file")
+            )
+            groups.append(FindingGroup(heading, members))
+    return groups
+
+
+def severity_counts(result: FileResult) -> dict[str, int]:
+    shown = [f for f in result.findings if not f.suppressed]
+    return {s.value: sum(1 for f in shown if f.severity is s) for s in Severity}
+
+
+def render(report: Report, context: RenderContext) -> str:
+    del context  # the page is the same whatever the terminal
+    template = environment().get_template("report.html.j2")
+    files = [
+        {
+            "result": r,
+            "anchor": f"file-{i}",
+            "radar": element_radar(r),
+            "groups": finding_groups(r),
+            "counts": severity_counts(r),
+            "suppressed": [f for f in r.findings if f.suppressed],
+        }
+        for i, r in enumerate(report.results, 1)
+    ]
+    return template.render(report=report, files=files, depths=DEPTHS, version=report.tool.version)
+
+
+ELEMENT_LINES: dict[ElementId, str] = {
+    ElementId.GOALS: "s-goals",
+    ElementId.VISION: "s-vision",
+    ElementId.COMMUNICATION: "s-communication",
+    ElementId.RESOURCES: "s-resources",
+    ElementId.ROLES: "s-roles",
+    ElementId.EVALUATION: "s-evaluation",
+}
+
+
+def render_history(history: History) -> str:
+    """The score trend of one file's committed versions, as a self-contained page."""
+    valid = [v for v in history.versions if v.score is not None]
+    labels = [f"{v.date.isoformat()} {v.commit[:7]}" for v in valid]
+    series: list[tuple[str, str, Sequence[float | None]]] = [
+        ("Overall", "s-overall", [v.score for v in valid])
+    ]
+    for element in ElementId:
+        series.append(
+            (
+                SHORT_NAMES[element],
+                ELEMENT_LINES[element],
+                [v.elements.get(element.value) for v in valid],
+            )
+        )
+    chart = line_chart(labels, series) if valid else None
+    template = environment().get_template("history.html.j2")
+    return template.render(
+        history=history,
+        chart=chart,
+        valid=valid,
+        elements=list(ElementId),
+        short=SHORT_NAMES,
+        version=history.tool.version,
+    )

@@ -1,0 +1,141 @@
+"""JUnit XML for CI test dashboards (Jenkins, GitLab, Azure, junitparser).
+
+One ``<testsuite>`` per file and one ``<testcase>`` per rule. A rule fails
+when it has an unsuppressed finding at or above ``--fail-on``; findings below
+the threshold are listed in ``<system-out>``; a rule whose findings are all
+suppressed is skipped. A file that could not be checked is a suite with one
+``<error>`` case. No timestamps or durations: the same report gives the same
+bytes. Valid against the Jenkins xunit ``junit-10.xsd``.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+
+from partnercheck.reporters import RenderContext
+from partnercheck.results import ErrorRecord, FileResult, Finding, Report, Severity
+from partnercheck.rules import REGISTRY
+
+DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+# Characters XML 1.0 cannot carry at all, even escaped.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def render(report: Report, context: RenderContext) -> str:
+    root = ET.Element("testsuites", {"name": "partnercheck"})
+    suites = [file_suite(r, context.fail_on) for r in report.results]
+    suites += [error_suite(file, errors) for file, errors in _errors_by_file(report.errors)]
+    totals = dict.fromkeys(("tests", "failures", "errors"), 0)
+    for suite in suites:
+        for key in totals:
+            totals[key] += int(suite.get(key, "0"))
+        root.append(suite)
+    for key, value in totals.items():
+        root.set(key, str(value))
+    ET.indent(root, space="  ")
+    return DECLARATION + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def class_name(file: str) -> str:
+    """``examples/riverside.yaml`` -> ``examples.riverside.yaml``."""
+    return clean(file.replace("\\", "/").replace("/", "."))
+
+
+def clean(text: str) -> str:
+    """Make any text safe for XML 1.0 (ElementTree escapes but does not drop bad characters)."""
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def file_suite(result: FileResult, fail_on: str) -> ET.Element:
+    floor = None if fail_on == "never" else Severity(fail_on).rank
+    by_rule: dict[str, list[Finding]] = defaultdict(list)
+    for f in result.findings:
+        by_rule[f.rule].append(f)
+    suite = ET.Element("testsuite", {"name": clean(result.file)})
+    properties = ET.SubElement(suite, "properties")
+    for name, value in (
+        ("partnership", result.partnership),
+        ("score", f"{result.score:.1f}"),
+        ("band", result.band.value),
+        ("depth", result.depth.value),
+    ):
+        ET.SubElement(properties, "property", {"name": name, "value": clean(value)})
+    counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    checked = result.active_rules or list(REGISTRY)
+    for rule_id in sorted(set(checked) | by_rule.keys()):
+        case, outcome = _case(result.file, rule_id, by_rule.get(rule_id, []), floor)
+        suite.append(case)
+        counts["tests"] += 1
+        if outcome:
+            counts[outcome] += 1
+    for key in ("tests", "failures", "errors", "skipped"):
+        suite.set(key, str(counts[key]))
+    return suite
+
+
+def _case(
+    file: str, rule_id: str, findings: list[Finding], floor: int | None
+) -> tuple[ET.Element, str | None]:
+    rule = REGISTRY.get(rule_id)
+    name = f"{rule_id} {rule.title}" if rule else rule_id
+    case = ET.Element("testcase", {"name": clean(name), "classname": class_name(file)})
+    active = [f for f in findings if not f.suppressed]
+    failing = [f for f in active if floor is not None and f.severity.rank >= floor]
+    quiet = [f for f in findings if f not in failing]
+    outcome: str | None = None
+    if failing:
+        worst = max(failing, key=lambda f: f.severity.rank).severity.value
+        message = (
+            failing[0].message
+            if len(failing) == 1
+            else f"{len(failing)} findings: " + "; ".join(f.message for f in failing)
+        )
+        failure = ET.SubElement(case, "failure", {"message": clean(message), "type": worst})
+        failure.text = clean("\n".join(_line(file, f) for f in failing))
+        outcome = "failures"
+    elif findings and not active:
+        ET.SubElement(
+            case,
+            "skipped",
+            {
+                "message": clean(
+                    f"suppressed: {findings[0].justification or 'accepted in suppress:'}"
+                ),
+                "type": "suppressed",
+            },
+        )
+        outcome = "skipped"
+    if quiet:
+        out = ET.SubElement(case, "system-out")
+        out.text = clean("\n".join(_line(file, f) for f in quiet))
+    return case, outcome
+
+
+def _line(file: str, f: Finding) -> str:
+    line, column = (f.location.line, f.location.column) if f.location else (1, 1)
+    note = " (suppressed)" if f.suppressed else ""
+    return (
+        f"{file}:{line}:{column}: {f.severity.value} {f.rule} {f.message}{note}\n"
+        f"    fix: {f.recommendation}"
+    )
+
+
+def _errors_by_file(errors: list[ErrorRecord]) -> list[tuple[str, list[ErrorRecord]]]:
+    grouped: dict[str, list[ErrorRecord]] = {}
+    for e in errors:
+        grouped.setdefault(e.file, []).append(e)
+    return list(grouped.items())
+
+
+def error_suite(file: str, errors: list[ErrorRecord]) -> ET.Element:
+    suite = ET.Element(
+        "testsuite",
+        {"name": clean(file), "tests": "1", "failures": "0", "errors": "1", "skipped": "0"},
+    )
+    case = ET.SubElement(suite, "testcase", {"name": "input", "classname": class_name(file)})
+    message = errors[0].message if len(errors) == 1 else f"{len(errors)} input errors"
+    error = ET.SubElement(case, "error", {"message": clean(message), "type": "input-error"})
+    error.text = clean("\n".join(f"{e.file}:{e.line}:{e.column}: {e.message}" for e in errors))
+    return suite

@@ -1,0 +1,167 @@
+"""GitHub-flavoured Markdown for a pull-request comment or ``$GITHUB_STEP_SUMMARY``.
+
+Every piece of text that can come from a partnership file is escaped, so a
+file cannot inject HTML, links, images or table cells into the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from partnercheck.reporters import RenderContext
+from partnercheck.results import ELEMENT_TITLES, ElementId, FileResult, Finding, Report
+
+# Backslash first, so the escapes added for the others are not escaped again.
+_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
+# What GitHub turns into links or mentions without any markup.
+_AUTOLINK = re.compile(r"(?i)(://|www\.)")
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+# A code span from the rule text (`vision.values`, `goals[1]`): safe to keep as code.
+_CODE = re.compile(r"`([A-Za-z0-9_.\[\]-]+)`")
+WORD_JOINER = "\u2060"
+
+
+def escape(text: str) -> str:
+    """One line of inline-safe Markdown.
+
+    ``& < >`` become entities (no HTML), the characters that start emphasis,
+    code, links, tables, strikethrough and maths are backslash-escaped, and
+    bare URLs, ``www.`` names, e-mail addresses and @mentions are broken so
+    GitHub does not link them (an invisible word joiner follows each ``@``).
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _AUTOLINK.sub(lambda m: "\\://" if m.group() == "://" else m.group()[:3] + "\\.", text)
+    text = text.replace("@", "@" + WORD_JOINER)
+    return _NEWLINES.sub(" ", text)
+
+
+def cell(text: str) -> str:
+    """A table cell: escaped, with line breaks kept as ``<br>``."""
+    return "<br>".join(escape(part) for part in _NEWLINES.split(text))
+
+
+def prose(text: str) -> str:
+    """A cell of rule-written text: escaped, but its `key.path` code spans kept."""
+    parts = _CODE.split(text)
+    return "".join(f"`{p}`" if i % 2 else cell(p) for i, p in enumerate(parts))
+
+
+def table(header: list[str], rows: list[list[str]], align: str = "") -> list[str]:
+    """A GFM table; ``align`` has one letter per column (l, r), default left."""
+    rule = ["---:" if (align[i : i + 1] == "r") else "---" for i in range(len(header))]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(rule) + " |"]
+    lines.extend("| " + " | ".join(row) + " |" for row in rows)
+    return lines
+
+
+def render(report: Report, context: RenderContext) -> str:
+    del context
+    n = len(report.results)
+    out = [
+        "# partnercheck report",
+        "",
+        f"partnercheck {escape(report.tool.version)}, as of {report.as_of.isoformat()}: "
+        f"{n} file{'s' if n != 1 else ''} assessed, {len(report.errors)} input "
+        f"error{'s' if len(report.errors) != 1 else ''}.",
+    ]
+    if report.results:
+        out += ["", "## Summary", ""]
+        out += table(
+            ["File", "Partnership", "Score", "Band", "Depth", "Findings"],
+            [
+                [
+                    cell(r.file),
+                    cell(r.partnership),
+                    f"{r.score:.1f}",
+                    r.band.value,
+                    r.depth.value,
+                    str(sum(1 for f in r.findings if not f.suppressed)),
+                ]
+                for r in report.results
+            ],
+            align="llrllr",
+        )
+    for r in report.results:
+        out += file_section(r)
+    if report.errors:
+        out += ["", "## Input errors", ""]
+        out += table(
+            ["File", "Line", "Column", "Message"],
+            [[cell(e.file), str(e.line), str(e.column), cell(e.message)] for e in report.errors],
+            align="lrrl",
+        )
+    return "\n".join(out) + "\n"
+
+
+def file_section(r: FileResult) -> list[str]:
+    out = [
+        "",
+        f"## {escape(r.partnership)}",
+        "",
+        f"File {escape(r.file)}: score **{r.score:.1f}**/100 ({r.band.value}), "
+        f"collaboration depth {r.depth.value}"
+        + (f", form {escape(r.form)}" if r.form else "")
+        + ".",
+        "",
+        "### Elements",
+        "",
+    ]
+    out += table(
+        ["Element", "Score", "Verdict"],
+        [[cell(e.title), f"{e.score:.1f}", cell(e.verdict or "-")] for e in r.elements],
+        align="lrl",
+    )
+    if r.challenges:
+        out += ["", "### Challenges", ""]
+        out += table(
+            ["Challenge", "Level", "Evidence"],
+            [
+                [
+                    cell(c.title),
+                    c.level + (" (mitigated)" if c.mitigated and c.level != "none" else ""),
+                    cell("\n".join(c.evidence) or "-"),
+                ]
+                for c in r.challenges
+            ],
+        )
+    out += findings_section(r)
+    if r.priorities:
+        out += ["", "### Priority actions", ""]
+        out += [
+            f"{i}. {prose(a.recommendation)} ({escape(a.rule)}, +{a.gain:.1f} overall)"
+            for i, a in enumerate(r.priorities, 1)
+        ]
+    return out
+
+
+def findings_section(r: FileResult) -> list[str]:
+    shown = [f for f in r.findings if not f.suppressed]
+    suppressed = len(r.findings) - len(shown)
+    out = ["", f"### Findings ({len(shown)})"]
+    if not shown:
+        out += ["", "No findings."]
+    groups: dict[ElementId | None, list[Finding]] = {}
+    for f in shown:
+        groups.setdefault(f.element, []).append(f)
+    for element, group in groups.items():
+        heading = ELEMENT_TITLES[element] if element else "About the file"
+        out += ["", f"#### {heading}", ""]
+        out += table(
+            ["Severity", "Rule", "Message", "Location", "Recommendation"],
+            [_finding_row(r.file, f) for f in group],
+        )
+    if suppressed:
+        out += ["", f"{suppressed} suppressed finding{'s' if suppressed != 1 else ''} not shown."]
+    return out
+
+
+def _finding_row(file: str, f: Finding) -> list[str]:
+    where = f"{file}:{f.location.line}" if f.location else f"{file} (whole file)"
+    return [
+        f.severity.value,
+        escape(f.rule),
+        prose(f.message),
+        cell(where),
+        prose(f.recommendation),
+    ]

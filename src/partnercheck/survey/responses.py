@@ -1,0 +1,178 @@
+"""Reading a survey responses file: CSV or YAML, one response per respondent.
+
+:func:`read_responses` either returns every response or raises
+:class:`~partnercheck.errors.InputErrors` listing every problem in the file,
+each located ``FILE:LINE:COLUMN`` (the column is the cell's column number in a
+CSV, the value's column in YAML, or 1 for problems with a whole row or file).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from partnercheck.errors import InputError, InputErrors, did_you_mean
+from partnercheck.load.yaml_source import DEFAULT_MAX_BYTES, check_size
+from partnercheck.survey.csv_rows import read_csv_rows
+from partnercheck.survey.rows import PARTNER, RESPONDENT, ROLE, Cell, Row
+from partnercheck.survey.statements import BY_ID, RATING_MAX, RATING_MIN
+from partnercheck.survey.yaml_rows import read_yaml_rows
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """One respondent's answers."""
+
+    respondent: str
+    """The respondent's id, unique in the file."""
+    partner: str
+    """Id of the partner organisation the respondent answers for."""
+    role: str | None
+    """The respondent's role, if given."""
+    ratings: dict[str, int] = field(default_factory=dict)
+    """Statement id -> rating 1-5; statements left blank are absent."""
+    line: int = 0
+    """Line of the response in the file (0 when built in code)."""
+
+
+def read_responses(
+    path: Path, partner_ids: list[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[Response]:
+    """Read a responses file: YAML for ``.yaml``/``.yml``, CSV otherwise."""
+    name = str(path)
+    try:
+        check_size(path.stat().st_size, name, max_bytes)
+        raw = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise InputErrors([InputError(name, 1, 1, f"cannot read file: {reason}")]) from None
+    return parse_responses(raw, name, partner_ids, as_yaml=path.suffix.lower() in YAML_SUFFIXES)
+
+
+def parse_responses(
+    raw: bytes, filename: str, partner_ids: list[str], *, as_yaml: bool = False
+) -> list[Response]:
+    """Parse the bytes of a responses file; ``filename`` is used in error messages."""
+    text = decode(raw, filename)
+    if not text.strip():
+        message = "file is empty; expected a header row and one row per respondent"
+        if as_yaml:
+            message = "file is empty; expected a list of responses"
+        raise InputErrors([InputError(filename, 1, 1, message)])
+    if as_yaml:
+        rows, errors = read_yaml_rows(text, filename)
+        empty_at = 1
+    else:
+        rows, empty_at, errors = read_csv_rows(text, filename)
+    responses = _check(rows, filename, partner_ids, errors)
+    if not rows and not errors:
+        message = "no responses: the file has no respondent rows"
+        if not as_yaml:
+            message = "no responses: the file has a header row but no respondent rows"
+        errors.append(InputError(filename, empty_at, 1, message))
+    if errors:
+        errors.sort(key=lambda e: (e.line, e.column))
+        raise InputErrors(errors)
+    return responses
+
+
+def decode(raw: bytes, filename: str) -> str:
+    """UTF-8 text (a byte-order mark is allowed); anything else is a located error.
+
+    The error's column is 1 (columns in a responses file are cells); the
+    message gives the byte's position in its line.
+    """
+    fix = "save or export it as UTF-8 (e.g. 'CSV UTF-8')"
+
+    def fail(problem: str, offset: int | None = None) -> InputErrors:
+        line = 1 if offset is None else raw.count(b"\n", 0, offset) + 1
+        if offset is not None:
+            position = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+            problem = f"{problem} at byte {position} of line {line}"
+        return InputErrors([InputError(filename, line, 1, f"{problem}; {fix}")])
+
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise fail("file is UTF-16 encoded")
+    nul = raw.find(b"\x00")
+    if nul != -1:
+        raise fail("file is binary or UTF-16: it contains a NUL byte", nul)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise fail(f"file is not valid UTF-8: byte 0x{raw[exc.start]:02x}", exc.start) from None
+
+
+def _text(cell: Cell | None) -> str:
+    if cell is None or cell.value is None:
+        return ""
+    return str(cell.value).strip()
+
+
+def _check(
+    rows: list[Row], filename: str, partner_ids: list[str], errors: list[InputError]
+) -> list[Response]:
+    """Check every row's values, adding to ``errors``; the responses that passed."""
+    responses = []
+    first_line: dict[str, int] = {}
+    known = set(partner_ids)
+    for row in rows:
+        before = len(errors)
+
+        def error(cell: Cell | None, message: str, row: Row = row) -> None:
+            line, column = (cell.line, cell.column) if cell else (row.line, row.column)
+            errors.append(InputError(filename, line, column, message))
+
+        respondent = _text(row.cells.get(RESPONDENT))
+        if RESPONDENT in row.cells and not respondent:
+            error(row.cells[RESPONDENT], "respondent id is blank; give every respondent an id")
+        elif respondent in first_line:
+            error(
+                row.cells[RESPONDENT],
+                f"duplicate respondent {respondent!r} (lines {first_line[respondent]} and "
+                f"{row.cells[RESPONDENT].line}); respondent ids must be unique",
+            )
+        elif respondent:
+            first_line[respondent] = row.cells[RESPONDENT].line
+        partner = _text(row.cells.get(PARTNER)).lower()
+        if PARTNER in row.cells and partner not in known:
+            error(row.cells[PARTNER], _partner_message(partner, partner_ids))
+        ratings = {}
+        for key, cell in row.cells.items():
+            if key in BY_ID:
+                value, problem = _rating(cell.value)
+                if problem:
+                    error(cell, f"{key}: {problem}")
+                elif value is not None:
+                    ratings[key] = value
+        if len(errors) == before and RESPONDENT in row.cells and PARTNER in row.cells:
+            role = _text(row.cells.get(ROLE)) or None
+            responses.append(Response(respondent, partner, role, ratings, row.line))
+    return responses
+
+
+def _partner_message(partner: str, partner_ids: list[str]) -> str:
+    if not partner:
+        return f"partner is blank; expected one of: {', '.join(partner_ids)}"
+    hint = did_you_mean(partner, partner_ids)
+    listed = "" if hint else f"; expected one of: {', '.join(partner_ids)}"
+    return f"unknown partner {partner!r}{hint}{listed}"
+
+
+def _rating(value: object) -> tuple[int | None, str]:
+    """The rating in a cell (None when blank), or a problem message."""
+    expected = f"expected a whole number from {RATING_MIN} to {RATING_MAX}, or blank for no answer"
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, ""
+    if isinstance(value, bool):
+        return None, f"rating {value!r} is not a number; {expected}"
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        number = int(value.strip())
+    else:
+        return None, f"rating {str(value).strip()!r} is not a whole number; {expected}"
+    if not RATING_MIN <= number <= RATING_MAX:
+        return None, f"rating {number} is out of range; {expected}"
+    return number, ""
