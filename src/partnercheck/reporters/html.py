@@ -19,6 +19,7 @@ import jinja2
 import markupsafe
 
 from partnercheck.reporters import RenderContext
+from partnercheck.reporters.survey_view import INDICATIVE_MARK, LEGEND, grid, heading
 from partnercheck.results import ElementId, FileResult, Finding, Report, Severity
 
 if TYPE_CHECKING:
@@ -261,7 +262,7 @@ def finding_groups(result: FileResult) -> list[FindingGroup]:
             heading = (
                 next(e.title for e in result.elements if e.id == element)
                 if element
-                else ("About the file")
+                else "Not tied to one element"
             )
             groups.append(FindingGroup(heading, members))
     return groups
@@ -283,10 +284,19 @@ def render(report: Report, context: RenderContext) -> str:
             "groups": finding_groups(r),
             "counts": severity_counts(r),
             "suppressed": [f for f in r.findings if f.suppressed],
+            "survey": grid(r.survey) if r.survey else None,
         }
         for i, r in enumerate(report.results, 1)
     ]
-    return template.render(report=report, files=files, depths=DEPTHS, version=report.tool.version)
+    return template.render(
+        report=report,
+        files=files,
+        depths=DEPTHS,
+        version=report.tool.version,
+        heading=heading,
+        legend=LEGEND,
+        indicative_mark=INDICATIVE_MARK,
+    )
 
 
 ELEMENT_LINES: dict[ElementId, str] = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from partnercheck.reporters import RenderContext
+from partnercheck.reporters.survey_view import INDICATIVE_MARK, LEGEND, grid, heading
 from partnercheck.results import ELEMENT_TITLES, ElementId, FileResult, Finding, Report
 
 # Backslash first, so the escapes added for the others are not escaped again.
@@ -125,6 +126,8 @@ def file_section(r: FileResult) -> list[str]:
                 for c in r.challenges
             ],
         )
+    if r.survey is not None:
+        out += survey_section(r)
     out += findings_section(r)
     if r.priorities:
         out += ["", "### Priority actions", ""]
@@ -133,6 +136,40 @@ def file_section(r: FileResult) -> list[str]:
             for i, a in enumerate(r.priorities, 1)
         ]
     return out
+
+
+def survey_section(r: FileResult) -> list[str]:
+    assert r.survey is not None
+    survey = r.survey
+    out = ["", f"### Partner perception survey ({survey.respondents} respondents)", ""]
+    perceived = {e.id: e for e in survey.elements}
+    rows = []
+    for e in r.elements:
+        p = perceived[e.id]
+        spread = "-" if p.spread is None else f"{p.spread:.1f}" + (" !" if p.spread >= 1.5 else "")
+        rows.append(
+            [cell(e.title), _num(e.document_score), _num(p.perception), f"{e.score:.1f}", spread]
+        )
+    out += table(["Element", "Document", "Perception", "Combined", "Spread"], rows, align="lrrrr")
+    view = grid(survey)
+    out += [""]
+    out += table(
+        ["Partner (respondents)", *(heading(a, view.diverging) for a in view.areas)],
+        [
+            [
+                cell(f"{partner} ({n}){INDICATIVE_MARK if indicative else ''}"),
+                *(f"**{t}**" if low else t for t, low in cells),
+            ]
+            for partner, n, indicative, cells in view.rows
+        ],
+        align="l" + "r" * len(view.areas),
+    )
+    out += ["", escape(LEGEND)]
+    return out
+
+
+def _num(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
 
 
 def findings_section(r: FileResult) -> list[str]:
@@ -145,7 +182,7 @@ def findings_section(r: FileResult) -> list[str]:
     for f in shown:
         groups.setdefault(f.element, []).append(f)
     for element, group in groups.items():
-        heading = ELEMENT_TITLES[element] if element else "About the file"
+        heading = ELEMENT_TITLES[element] if element else "Not tied to one element"
         out += ["", f"#### {heading}", ""]
         out += table(
             ["Severity", "Rule", "Message", "Location", "Recommendation"],

@@ -83,6 +83,10 @@ def file_report(result: FileResult, as_of: str) -> RenderableType:
             "  (networking < coordination < cooperation < partnership)",
         )
     )
+    if result.survey is not None:
+        from partnercheck.reporters.rich_survey import survey_section
+
+        parts.extend(survey_section(result.survey, result))
     parts.extend(findings_section(result))
     parts.append(priorities_section(result))
     return Group(*parts)
@@ -134,7 +138,7 @@ def findings_section(result: FileResult) -> list[RenderableType]:
         return [Text("\nNo findings.", style="green")]
     out: list[RenderableType] = [Text(f"\nFindings ({len(shown)})", style="bold underline")]
     for element, group in groupby(shown, key=lambda f: f.element):
-        heading = ELEMENT_TITLES[element] if element else "About the file"
+        heading = ELEMENT_TITLES[element] if element else "Not tied to one element"
         out.append(Text(f"\n{heading}", style="bold"))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=1)
@@ -172,7 +176,7 @@ def finding_cells(f: Finding) -> tuple[Text, Text, Text]:
 
 def priorities_section(result: FileResult) -> RenderableType:
     if not result.priorities:
-        return Text("\nNo priority actions: nothing costs points.", style="green")
+        return Text("\nNo priority actions: no finding costs points.", style="green")
     text = Text("\nPriority actions (largest gain in overall score first)\n", style="bold")
     for i, action in enumerate(result.priorities, 1):
         text.append(f"  {i}. ", style="bold")

@@ -1,0 +1,75 @@
+"""The survey's partner-by-area view, shared by the text-based reporters.
+
+Pure data shaping (no scoring): which cells to show, which areas diverge, and
+the markers that make divergence readable without colour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from partnercheck.survey.results import SurveyResult
+from partnercheck.vocabulary import ChallengeId, ElementId
+
+SHORT: dict[ElementId | ChallengeId, str] = {
+    ElementId.GOALS: "Goals",
+    ElementId.VISION: "Vision",
+    ElementId.COMMUNICATION: "Comms",
+    ElementId.RESOURCES: "Resources",
+    ElementId.ROLES: "Roles",
+    ElementId.EVALUATION: "Eval",
+    ChallengeId.CONFLICT: "Conflict",
+    ChallengeId.POWER_IMBALANCE: "Power",
+    ChallengeId.RESOURCE_INVESTMENT: "Workload",
+    ChallengeId.LOGISTICS: "Logistics",
+}
+LOW_MARK = "▼"  # the lowest partner in an area where partners diverge
+DIVERGES_MARK = "!"  # after an area's name when partners diverge on it
+INDICATIVE_MARK = "*"  # after a partner with fewer respondents than the minimum
+
+
+@dataclass(frozen=True)
+class Grid:
+    areas: list[ElementId | ChallengeId]
+    diverging: set[ElementId | ChallengeId]
+    rows: list[tuple[str, int, bool, list[tuple[str, bool]]]]  # partner, n, indicative, cells
+
+
+def grid(survey: SurveyResult) -> Grid:
+    """Partner rows x area columns of mean ratings, marking the low cell of diverging areas."""
+    areas: list[ElementId | ChallengeId] = [*ElementId, *ChallengeId]
+    means = {(c.partner, c.area): c.mean for c in survey.table}
+    diverging = {
+        r.element or r.challenge
+        for r in survey.records
+        if r.kind == "divergence" and (r.element or r.challenge) is not None
+    }
+    lowest = {
+        area: min(
+            (means[(p.partner, area)] for p in survey.partners if (p.partner, area) in means),
+            default=None,
+        )
+        for area in diverging
+        if area is not None
+    }
+    rows = []
+    for p in survey.partners:
+        cells = []
+        for area in areas:
+            mean = means.get((p.partner, area))
+            low = mean is not None and area in lowest and mean == lowest[area]
+            text = "-" if mean is None else f"{mean:.1f}{LOW_MARK if low else ''}"
+            cells.append((text, low))
+        rows.append((p.partner, p.respondents, p.indicative, cells))
+    return Grid(areas, {a for a in diverging if a is not None}, rows)
+
+
+def heading(area: ElementId | ChallengeId, diverging: set[ElementId | ChallengeId]) -> str:
+    return SHORT[area] + (DIVERGES_MARK if area in diverging else "")
+
+
+LEGEND = (
+    f"Mean ratings, 1 (strongly disagree) to 5 (strongly agree). {DIVERGES_MARK} partners "
+    f"diverge by 1.5 points or more; {LOW_MARK} lowest partner there; {INDICATIVE_MARK} fewer "
+    "respondents than the minimum: indicative only."
+)
