@@ -27,6 +27,7 @@ from partnercheck.app.runner import (
 )
 from partnercheck.app.settings import Settings
 from partnercheck.errors import InputError, InputErrors
+from partnercheck.load.yaml_source import HAVE_LIBYAML
 from partnercheck.results import Report
 
 
@@ -67,6 +68,11 @@ def assess(request: Request, *, score: bool = True) -> int:
             _stderr(e.render())
         return EXIT_ERROR
     as_of = settings.as_of or date.today()
+    if not HAVE_LIBYAML:
+        _stderr(
+            "partnercheck: warning: PyYAML has no libyaml; loading is about 9x slower "
+            "(reinstall PyYAML with libyaml for full speed)"
+        )
     files, missing = expand(request.paths)
     job = Job(
         settings=settings,

@@ -7,6 +7,7 @@ so a parallel run's output is byte-identical to a serial one.
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -112,9 +113,21 @@ def check_all(files: list[str], job: Job, jobs: int | None = None) -> list[Outco
     # Standard input can only be read here, in the parent process.
     if workers <= 1 or STDIN in files:
         return [check_file(name, job) for name in files]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    try:
         chunk = max(1, len(files) // (workers * 4))
-        return list(pool.map(_check_named, [(f, job) for f in files], chunksize=chunk))
+        outcomes = list(pool.map(_check_named, [(f, job) for f in files], chunksize=chunk))
+    except BaseException:
+        # Ctrl-C (or a failure): drop queued work at once rather than finish it;
+        # workers ignore SIGINT, so they print nothing.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return outcomes
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def build_report(

@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING, Any
 
-from partnercheck.cli.app import app
+if TYPE_CHECKING:
+    import typer
+
+VERSION_FLAGS = ({"--version"}, {"-V"})
 
 
 def main() -> None:
     """Entry point: never shows a traceback for anything a user can do."""
+    if set(sys.argv[1:]) in VERSION_FLAGS:
+        # Answer the most common probe without importing the CLI framework at all.
+        from partnercheck._version import __version__
+
+        sys.stdout.write(f"partnercheck {__version__}\n")
+        return
+    from partnercheck.cli.typer_app import app
+
     try:
         app(prog_name="partnercheck")
     except KeyboardInterrupt:
@@ -20,5 +32,17 @@ def main() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
 
+
+def __getattr__(name: str) -> Any:
+    # `from partnercheck.cli import app` still works (tests, embedding), lazily.
+    if name == "app":
+        from partnercheck.cli.typer_app import app
+
+        return app
+    raise AttributeError(name)
+
+
+if TYPE_CHECKING:
+    app: typer.Typer
 
 __all__ = ["app", "main"]
