@@ -72,3 +72,24 @@ def test_a_rule_never_costs_more_than_its_points() -> None:
 
     result = assess_changed(change)
     assert sum(f.points for f in fired(result, "PC104")) == 10.0
+
+
+def test_very_many_findings_of_one_rule_are_summarised_at_the_same_price() -> None:
+    from partnercheck.engine import MAX_HITS_PER_RULE
+
+    count = MAX_HITS_PER_RULE + 250
+
+    def change(d: dict[str, Any]) -> None:
+        extra = [{"id": f"p{i}", "name": f"Partner {i}"} for i in range(count)]
+        d["partners"].extend(extra)
+
+    result = assess_changed(change)
+    findings = fired(result, "PC110")
+    assert len(findings) == MAX_HITS_PER_RULE
+    assert findings[-1].message.endswith("; and 250 more like it")
+    # the summary carries the share of the 251 partners it stands for
+    partners = count + 3
+    assert findings[-1].points == round(10.0 * 251 / partners, 2)
+    # displayed points are rounded each; their sum stays within rounding of the rule's cost
+    expected = 10.0 * count / partners
+    assert abs(sum(f.points for f in findings) - expected) <= 0.005 * len(findings)

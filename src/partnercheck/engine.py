@@ -6,7 +6,7 @@ Pure: no printing, no file writing. The CLI and the Python API both call
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -101,7 +101,7 @@ def assess(loaded: Loaded, options: Options, survey: SurveyInput | None = None) 
             continue
         severity = options.severity.get(r.id, r.severity)
         risk = ctx.mitigated.get(r.challenge.value) if r.challenge else None
-        for hit in r.check(ctx):
+        for hit in capped(r.check(ctx)):
             drafts.append(_draft(r, hit, loaded.root, severity, risk))
     scored = score(
         apply_suppressions(drafts, p, loaded.root, options.as_of, locate), rules, options.weights
@@ -159,6 +159,35 @@ def _survey_draft(record: SurveyRecord, loaded: Loaded, options: Options) -> Dra
         challenge=record.challenge,
     )
     return Draft(r, hit, locate(loaded.root, path), options.severity.get(r.id, r.severity))
+
+
+MAX_HITS_PER_RULE = 500
+
+
+def capped(hits: Iterable[Hit]) -> Iterator[Hit]:
+    """At most MAX_HITS_PER_RULE findings per rule; the rest are summed into one.
+
+    A network of 100,000 partners without stated benefits needs one finding that
+    says so, not 100,000 of them; the summary carries their share of the points.
+    """
+    rest: list[Hit] = []
+    for i, hit in enumerate(hits):
+        if i < MAX_HITS_PER_RULE - 1:
+            yield hit
+        else:
+            rest.append(hit)
+    if len(rest) == 1:
+        yield rest[0]
+    elif rest:
+        first = rest[0]
+        yield Hit(
+            f"{first.message}; and {len(rest) - 1:,} more like it",
+            first.path,
+            first.recommendation,
+            share=sum(h.share for h in rest),
+            element=first.element,
+            challenge=first.challenge,
+        )
 
 
 def _draft(r: Rule, hit: Hit, root: MappingNode, severity: Severity, risk: int | None) -> Draft:

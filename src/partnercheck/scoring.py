@@ -5,7 +5,8 @@
 * A finding costs ``rule points * share``; a rule never costs more than its
   points in total. A challenge finding softened by a declared, owned risk
   costs half. Suppressed findings cost nothing.
-* element score = 100 - points lost (rounded to one decimal, never below 0);
+* element score = 100 - points lost (summed unrounded, then rounded to one
+  decimal, never below 0);
   overall = weighted mean of the rounded element scores (one decimal).
 """
 
@@ -108,6 +109,8 @@ def score(
     points = rule_points(active)
     # Price each finding, capping each rule at the points it is worth.
     spent: dict[str, float] = defaultdict(float)
+    lost: dict[ElementId, float] = defaultdict(float)
+    by_rule: dict[str, float] = defaultdict(float)
     findings: list[Finding] = []
     for d in drafts:
         cost = 0.0
@@ -116,6 +119,8 @@ def score(
             cost = points.get(d.rule.id, 0.0) * d.hit.share * factor
             cost = max(0.0, min(cost, points.get(d.rule.id, 0.0) - spent[d.rule.id]))
             spent[d.rule.id] += cost
+            lost[d.rule.element] += cost
+            by_rule[d.rule.id] += cost
         findings.append(
             Finding(
                 rule=d.rule.id,
@@ -131,12 +136,6 @@ def score(
                 justification=d.justification,
             )
         )
-    lost: dict[ElementId, float] = defaultdict(float)
-    by_rule: dict[str, float] = defaultdict(float)
-    for f in findings:
-        if f.element is not None:
-            lost[f.element] += f.points
-        by_rule[f.rule] += f.points
 
     perception = perception or {}
     elements = []

@@ -203,3 +203,23 @@ def test_broken_input_gives_no_traceback_in_a_real_process(tmp_path: Path) -> No
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.startswith(f"{bad}:2:")
+
+
+def test_an_internal_error_is_one_line_and_exit_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import partnercheck.app.commands as commands
+    from partnercheck.cli import main
+
+    def broken(*args: object, **kwargs: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(commands, "assess", broken)
+    monkeypatch.delenv("PARTNERCHECK_DEBUG", raising=False)
+    monkeypatch.setattr(sys, "argv", ["partnercheck", "assess", str(SOUND)])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("partnercheck: internal error: RuntimeError: boom")
+    assert len(err.splitlines()) == 1

@@ -182,3 +182,16 @@ class TestReferences:
     def test_duplicate_ids(self) -> None:
         text = HEAD + "  - id: a\n    name: A again\n"
         assert errors_of(text) == ["f.yaml:9:9: duplicate partner id 'a' (also partners[0])"]
+
+
+@pytest.mark.parametrize("value", [".inf", "-.inf", ".nan", "1.0e+309", "1" + "0" * 400])
+def test_amounts_must_be_finite_and_plausible(value: str) -> None:
+    text = HEAD + f"    contributions:\n      - {{type: funding, amount: {value}}}\n"
+    [error] = errors_of(text)
+    assert "partners[1].contributions[0].amount: " in error
+    assert "finite number" in error or "greater than or equal to 0" in error
+
+
+def test_error_messages_never_echo_huge_values() -> None:
+    [error] = errors_of(HEAD.replace("id: b", "id: " + "X" * 100_000))
+    assert len(error) < 300 and "..." in error

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from fnmatch import fnmatch
@@ -25,6 +24,7 @@ from partnercheck.survey.responses import read_responses
 
 # Below this many files per worker, starting processes costs more than it saves.
 FILES_PER_WORKER = 8
+MAX_CHUNK = 16
 
 
 @dataclass(frozen=True)
@@ -113,9 +113,13 @@ def check_all(files: list[str], job: Job, jobs: int | None = None) -> list[Outco
     # Standard input can only be read here, in the parent process.
     if workers <= 1 or STDIN in files:
         return [check_file(name, job) for name in files]
+    # Imported here: multiprocessing costs start-up time that one file never needs.
+    from concurrent.futures import ProcessPoolExecutor
+
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
     try:
-        chunk = max(1, len(files) // (workers * 4))
+        # Small chunks keep Ctrl-C prompt: only work already handed out is finished.
+        chunk = max(1, min(MAX_CHUNK, len(files) // (workers * 4)))
         outcomes = list(pool.map(_check_named, [(f, job) for f in files], chunksize=chunk))
     except BaseException:
         # Ctrl-C (or a failure): drop queued work at once rather than finish it;

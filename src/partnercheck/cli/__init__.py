@@ -20,9 +20,9 @@ def main() -> None:
 
         sys.stdout.write(f"partnercheck {__version__}\n")
         return
-    from partnercheck.cli.typer_app import app
-
     try:
+        from partnercheck.cli.typer_app import app
+
         app(prog_name="partnercheck")
     except KeyboardInterrupt:
         sys.stderr.write("partnercheck: interrupted\n")
@@ -31,6 +31,14 @@ def main() -> None:
         # Output piped into e.g. `head`: stop quietly, as other CLI tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
+    except Exception as exc:  # a bug of ours: still one line, still exit 2
+        if os.environ.get("PARTNERCHECK_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"partnercheck: internal error: {type(exc).__name__}: {exc} "
+            "(please report it; set PARTNERCHECK_DEBUG=1 to see the traceback)\n"
+        )
+        sys.exit(2)
 
 
 def __getattr__(name: str) -> Any:

@@ -229,6 +229,10 @@ def validate(
     paths: Paths,
     config: Config = None,
     max_file_size: MaxSize = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPU count)."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
 ) -> None:
     """Check files against the format and their references, without scoring."""
@@ -236,7 +240,10 @@ def validate(
     from partnercheck.app.commands import assess as run
 
     request = Request(
-        paths=paths, config=config, quiet=quiet, overrides={"max_file_size": max_file_size}
+        paths=paths,
+        config=config,
+        quiet=quiet,
+        overrides={"max_file_size": max_file_size, "jobs": jobs},
     )
     raise typer.Exit(run(request, score=False))
 

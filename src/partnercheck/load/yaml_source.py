@@ -64,6 +64,8 @@ def decode(raw: bytes, filename: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise fail("file is UTF-16 encoded; save it as UTF-8")
     nul = raw.find(b"\x00")
+    if nul != -1 and _looks_utf16(raw):
+        raise fail("file looks UTF-16 encoded (without a byte-order mark); save it as UTF-8")
     if nul != -1:
         raise fail("file looks binary (it contains a NUL byte); expected UTF-8 YAML text", nul)
     try:
@@ -72,6 +74,15 @@ def decode(raw: bytes, filename: str) -> str:
         raise fail(
             f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8", exc.start
         ) from None
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """Text in UTF-16 has a NUL in (nearly) every other byte."""
+    sample = raw[:4096]
+    if len(sample) < 4:
+        return False
+    evens, odds = sample[0::2], sample[1::2]
+    return evens.count(0) > 0.9 * len(evens) or odds.count(0) > 0.9 * len(odds)
 
 
 def check_size(size: int, filename: str, max_bytes: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
 from enum import StrEnum
@@ -10,6 +11,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, StrictInt
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MAX_NUMBER = 1e15  # more than any budget or count in a partnership file
 
 
 def _iso_date(value: Any) -> Any:
@@ -27,6 +29,9 @@ def _iso_date(value: Any) -> Any:
 def _number(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError("expected a number")
+    if (isinstance(value, float) and not math.isfinite(value)) or abs(value) > MAX_NUMBER:
+        # .inf, .nan and 1e309 would poison every share and percentage computed later.
+        raise ValueError(f"expected a finite number no larger than {MAX_NUMBER:.0e}")
     return value
 
 

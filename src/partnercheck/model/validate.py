@@ -69,7 +69,9 @@ def _message(error: ErrorDetails) -> str:
     if kind in {"enum", "literal_error", "string_pattern_mismatch"} and isinstance(
         value, str | int | float
     ):
-        message += f", got {value!r}"
+        shown = repr(value)
+        # One line, whatever the input: a megabyte of bad value is not echoed back.
+        message += f", got {shown[:60] + '...' if len(shown) > 60 else shown}"
     elif kind == "too_short" and error["loc"] == ("partners",):
         message = "a partnership needs at least 2 partners"
     return message

@@ -1,0 +1,243 @@
+"""Hostile files through a real ``python -m partnercheck`` process: refused fast, cheaply,
+with one located line on standard error and never a traceback.
+
+Every file is made at test time under tmp_path; nothing large is committed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import resource
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, ROOT
+
+pytestmark = pytest.mark.slow
+
+TIME_LIMIT = 3.0  # seconds, start-up included
+KILL_AFTER = 20.0
+ADDRESS_SPACE = 1 << 30  # RLIMIT_AS of the child: 1 GiB
+MAX_RSS = 300 * 1024 * 1024
+LOCATED = re.compile(r"^.+:\d+:\d+: .+$")
+
+
+def _benchmark_generator() -> Callable[..., list[Path]]:
+    """benchmarks/generate.py's write_corpus. benchmarks/ is scripts, not a package
+    (mypy checks it as top-level modules), so it is loaded from its path."""
+    spec = importlib.util.spec_from_file_location(
+        "_partnercheck_bench_generate", ROOT / "benchmarks" / "generate.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    write: Callable[..., list[Path]] = module.write_corpus
+    return write
+
+
+write_corpus = _benchmark_generator()
+RIVERSIDE = (EXAMPLES / "riverside.yaml").read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Finished:
+    code: int
+    stdout: str
+    stderr: str
+    seconds: float
+    maxrss: int  # bytes
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
+
+
+def partnercheck(*args: str, cwd: Path, stdin: Path | None = None) -> Finished:
+    """Run ``python -m partnercheck ARGS`` under a memory limit; its own peak RSS
+    comes from wait4, so other children of this test run do not count."""
+    out, err = cwd / ".stdout", cwd / ".stderr"
+    with (
+        out.open("wb") as o,
+        err.open("wb") as e,
+        stdin.open("rb") if stdin else open(os.devnull, "rb") as i,  # noqa: PTH123
+    ):
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "partnercheck", *args],
+            cwd=cwd,
+            stdin=i,
+            stdout=o,
+            stderr=e,
+            preexec_fn=_limit_memory,
+        )
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - start > KILL_AFTER:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                pytest.fail(f"partnercheck {' '.join(args)} still running after {KILL_AFTER} s")
+            time.sleep(0.005)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    return Finished(
+        proc.returncode,
+        out.read_text(encoding="utf-8", errors="replace"),
+        err.read_text(encoding="utf-8", errors="replace"),
+        seconds,
+        usage.ru_maxrss * 1024,
+    )
+
+
+# --- the corpus: each builder writes one hostile file and returns its name -------------
+
+
+def alias_bomb(folder: Path) -> str:
+    lines = ["lol0: &lol0 [" + ", ".join(["lol"] * 10) + "]"]
+    lines += [f"lol{i}: &lol{i} [" + ", ".join([f"*lol{i - 1}"] * 10) + "]" for i in range(1, 10)]
+    (folder / "bomb.yaml").write_text("\n".join(lines) + "\n")
+    return "bomb.yaml"
+
+
+def deep_flow(folder: Path) -> str:
+    (folder / "deep-flow.yaml").write_text("partnercheck: " + "[" * 100_000 + "\n")
+    return "deep-flow.yaml"
+
+
+def deep_block(folder: Path) -> str:
+    text = (
+        "".join(f"{'  ' * level}level{level}:\n" for level in range(1_000)) + "  " * 1_000 + "x\n"
+    )
+    (folder / "deep-block.yaml").write_text(text)
+    return "deep-block.yaml"
+
+
+def png(folder: Path) -> str:
+    header = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06"
+    (folder / "image.yaml").write_bytes(header + bytes(range(256)) * 4)
+    return "image.yaml"
+
+
+def utf16(folder: Path) -> str:
+    (folder / "utf16.yaml").write_bytes(RIVERSIDE.encode("utf-16"))  # with a BOM
+    return "utf16.yaml"
+
+
+def utf16_without_bom(folder: Path) -> str:
+    (folder / "utf16le.yaml").write_bytes(RIVERSIDE.encode("utf-16-le"))
+    return "utf16le.yaml"
+
+
+def latin1(folder: Path) -> str:
+    text = RIVERSIDE.replace("Riverside Homes", "Rivi\u00e8re Homes")
+    (folder / "latin1.yaml").write_bytes(text.encode("latin-1"))
+    return "latin1.yaml"
+
+
+def sixty_megabytes(folder: Path) -> str:
+    """A real 60 MB file (not sparse): a valid start, then comment lines."""
+    block = (b"# " + b"padding " * 15 + b"\n") * 8192  # about 1 MiB
+    with (folder / "huge.yaml").open("wb") as handle:
+        handle.write(RIVERSIDE.encode())
+        for _ in range(60):
+            handle.write(block)
+    return "huge.yaml"
+
+
+def python_tag(folder: Path) -> str:
+    (folder / "tag.yaml").write_text(
+        "partnercheck: 1\n"
+        "partnership: !!python/object/apply:os.system [touch PWNED]\n"
+        "partners: !!python/object/apply:os.system\n  args: [touch PWNED]\n"
+    )
+    return "tag.yaml"
+
+
+def one_enormous_line(folder: Path) -> str:
+    """4 MB on one line (under the 5 MB limit): a flow mapping that never closes."""
+    text = "{partnercheck: 1, partnership: {name: " + "Riverside " * 400_000
+    (folder / "one-line.yaml").write_text(text)
+    return "one-line.yaml"
+
+
+HOSTILE: dict[str, tuple[Callable[[Path], str], str]] = {
+    "alias-bomb": (alias_bomb, "alias bomb"),
+    "flow-nesting-100000": (deep_flow, "nesting"),
+    "block-nesting-1000": (deep_block, "nesting is deeper than 50 levels"),
+    "png": (png, "binary"),
+    "utf-16": (utf16, "UTF-16"),
+    "utf-16-without-bom": (utf16_without_bom, ""),
+    "latin-1": (latin1, "not valid UTF-8 (byte 0xe8)"),
+    "60-mb": (sixty_megabytes, "over the 5,242,880-byte limit"),
+    "python-tag": (python_tag, "tag '!!python/object/apply:os.system' is not allowed"),
+    "one-enormous-line": (one_enormous_line, "invalid YAML"),
+}
+
+
+def assert_refused(done: Finished, message: str) -> None:
+    assert done.code == 2, done
+    assert "Traceback" not in done.stderr + done.stdout
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr[:2000]
+    assert LOCATED.match(lines[0]), lines[0][:2000]
+    assert message in lines[0]
+    assert len(lines[0]) < 500, f"error line is {len(lines[0]):,} characters long"
+    assert done.seconds < TIME_LIMIT, f"took {done.seconds:.2f} s"
+    assert done.maxrss < MAX_RSS, f"peak RSS {done.maxrss / 1e6:.0f} MB"
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+def test_hostile_file_is_refused(case: str, tmp_path: Path) -> None:
+    build, message = HOSTILE[case]
+    name = build(tmp_path)
+    done = partnercheck("assess", name, cwd=tmp_path)
+    assert_refused(done, message)
+    assert done.stderr.startswith(f"{name}:")
+    assert not (tmp_path / "PWNED").exists()
+
+
+def test_sixty_megabytes_on_standard_input(tmp_path: Path) -> None:
+    name = sixty_megabytes(tmp_path)
+    done = partnercheck("assess", "-", cwd=tmp_path, stdin=tmp_path / name)
+    assert_refused(done, "over the 5,242,880-byte limit")
+    assert done.stderr.startswith("<stdin>:1:1: ")
+
+
+def test_error_line_stays_short_for_an_enormous_value(tmp_path: Path) -> None:
+    (tmp_path / "long-value.yaml").write_text(
+        "{partnercheck: 1, partnership: {name: P, form: " + "y" * 1_000_000 + "}, "
+        "partners: [{id: a, name: A}, {id: b, name: B}]}"
+    )
+    done = partnercheck("assess", "long-value.yaml", cwd=tmp_path)
+    assert_refused(done, "partnership.form")
+
+
+def test_ctrl_c_exits_130_and_leaves_no_output(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "in", 1_000)
+    out = tmp_path / "out"
+    out.mkdir()
+    command = [sys.executable, "-m", "partnercheck", "assess", "in", "--format", "json",
+               "--output", "out/out.json", "--jobs", "1", "--as-of", "2026-11-26"]  # fmt: skip
+    proc = subprocess.Popen(
+        command,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(0.5)
+    assert proc.poll() is None, "finished before the interrupt; the test needs more files"
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=KILL_AFTER)
+    assert proc.returncode == 130, stderr.decode(errors="replace")[-2000:]
+    assert b"Traceback" not in stdout + stderr
+    assert list(out.iterdir()) == []
