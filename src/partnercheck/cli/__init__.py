@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,9 @@ def main() -> None:
 
         sys.stdout.write(f"partnercheck {__version__}\n")
         return
+    # A run is short and builds no garbage cycles worth finding: the cycle
+    # collector would only rescan the trees it just built, again and again.
+    gc.disable()
     try:
         from partnercheck.cli.typer_app import app
 

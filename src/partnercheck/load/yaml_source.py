@@ -100,14 +100,21 @@ def check_size(size: int, filename: str, max_bytes: int) -> None:
         )
 
 
+# First characters of plain scalars that YAML may read as something other than
+# text (bool, int, float, null, timestamp, merge, value); anything else is text,
+# which spares most scalars the resolver's regular expressions.
+_IMPLICIT_STARTS = frozenset("yYnNtTfFoO-+0123456789.<~=")
+
+
 def _scalar_value(event: Any, error: Any) -> Any:
     tag = event.tag
-    plain = event.implicit[0]
+    value = event.value
     if tag is None or tag == "!":
-        if tag is None and plain:
-            tag = _resolver.resolve(yaml.ScalarNode, event.value, (True, False))  # type: ignore[no-untyped-call]
-        else:
-            tag = f"{_TAG}str"
+        if tag is not None or not event.implicit[0]:
+            return value  # quoted, or explicitly non-specific: text
+        if value and value[0] not in _IMPLICIT_STARTS:
+            return value
+        tag = _resolver.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     if tag == f"{_TAG}merge":
         raise error(event, "merge keys ('<<') are not supported; write the keys out")
     if tag not in _ALLOWED_SCALAR_TAGS:
@@ -128,13 +135,35 @@ def _short(tag: str) -> str:
 
 
 class _Frame:
-    __slots__ = ("anchor", "node", "pending_key", "size")
+    """An open mapping or sequence while its events arrive."""
 
-    def __init__(self, node: Node, anchor: str | None) -> None:
+    __slots__ = ("anchor", "is_map", "node", "pending_key", "size")
+
+    def __init__(self, node: MappingNode | SequenceNode, anchor: str | None) -> None:
         self.node = node
+        self.is_map = type(node) is MappingNode
         self.anchor = anchor
         self.pending_key: ScalarNode | None = None
         self.size = 1
+
+
+def _check_key(node: Node, event: Any, error: Any, keys: dict[str, ScalarNode]) -> ScalarNode:
+    if type(node) is not ScalarNode:
+        raise error(event, "mapping keys must be plain strings")
+    key = node.value
+    if type(key) is not str:
+        shown = "null" if key is None else str(key)
+        raise error(event, f"key {shown!r} is read as {type(key).__name__}, not text; quote it")
+    if key == "<<":
+        raise error(event, "merge keys ('<<') are not supported; write the keys out")
+    previous = keys.get(key)
+    if previous is not None:
+        raise error(
+            event,
+            f"duplicate key {key!r} (first defined at line {previous.line}); "
+            "each key may appear once",
+        )
+    return node
 
 
 def parse(text: str, filename: str) -> MappingNode:
@@ -158,55 +187,33 @@ def parse(text: str, filename: str) -> MappingNode:
             return
         parent = stack[-1]
         parent.size += size
-        if isinstance(parent.node, SequenceNode):
-            parent.node.items.append(node)
+        container = parent.node
+        if not parent.is_map:
+            container.items.append(node)  # type: ignore[union-attr]
             return
-        mapping = parent.node
-        assert isinstance(mapping, MappingNode)
-        if parent.pending_key is None:
-            if not isinstance(node, ScalarNode):
-                raise error(event, "mapping keys must be plain strings")
-            key = node.value
-            if not isinstance(key, str):
-                shown = "null" if key is None else str(key)
-                raise error(
-                    event,
-                    f"key {shown!r} is read as {type(key).__name__}, not text; quote it",
-                )
-            if key == "<<":
-                raise error(event, "merge keys ('<<') are not supported; write the keys out")
-            previous = mapping.keys.get(key)
-            if previous is not None:
-                raise error(
-                    event,
-                    f"duplicate key {key!r} (first defined at line {previous.line}); "
-                    "each key may appear once",
-                )
-            parent.pending_key = node
-        else:
-            key_node = parent.pending_key
-            parent.pending_key = None
-            # Keys starting with "x-" are the user's own metadata: kept out of the model.
-            if not key_node.value.startswith("x-"):
-                mapping.keys[key_node.value] = key_node
-                mapping.values[key_node.value] = node
+        key_node = parent.pending_key
+        if key_node is None:
+            parent.pending_key = _check_key(node, event, error, container.keys)  # type: ignore[union-attr]
+            return
+        parent.pending_key = None
+        key = key_node.value
+        # Keys starting with "x-" are the user's own metadata: kept out of the model.
+        if not key.startswith("x-"):
+            container.keys[key] = key_node  # type: ignore[union-attr]
+            container.values[key] = node  # type: ignore[union-attr]
 
+    loader = _Loader(text)
+    scalar, alias = yaml.ScalarEvent, yaml.AliasEvent
+    map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     try:
         with _collector_paused():
-            events: Iterator[Any] = yaml.parse(text, Loader=_Loader)
-            for event in events:
-                # Dispatch on the exact class: faster than isinstance, and keeps the
-                # libyaml event untyped (its marks are never None here).
+            get_event = loader.get_event  # straight from libyaml: no generator in between
+            while True:
+                event: Any = get_event()
+                # Dispatch on the exact class: faster than isinstance.
                 kind = type(event)
-                if kind is yaml.DocumentStartEvent:
-                    documents += 1
-                    if documents > 1:
-                        raise error(
-                            event,
-                            "file holds more than one YAML document; put one partnership "
-                            "in each file",
-                        )
-                elif kind is yaml.ScalarEvent:
+                if kind is scalar:
                     mark, end = event.start_mark, event.end_mark
                     node: Node = ScalarNode(
                         mark.line + 1,
@@ -218,19 +225,7 @@ def parse(text: str, filename: str) -> MappingNode:
                     if event.anchor:
                         anchors[event.anchor] = (node, 1)
                     attach(node, 1, event)
-                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                    if event.tag not in (None, *_ALLOWED_TAGS):
-                        raise error(
-                            event, f"tag {_short(event.tag)!r} is not allowed; use plain YAML"
-                        )
-                    if len(stack) >= MAX_DEPTH:
-                        raise error(event, f"nesting is deeper than {MAX_DEPTH} levels")
-                    mark = event.start_mark
-                    cls = MappingNode if kind is yaml.MappingStartEvent else SequenceNode
-                    stack.append(_Frame(cls(mark.line + 1, mark.column + 1, 0, 0), event.anchor))
-                    if event.anchor:
-                        open_anchors.add(event.anchor)
-                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                elif kind is map_end or kind is seq_end:
                     frame = stack.pop()
                     frame.node.end_line = event.end_mark.line + 1
                     frame.node.end_column = event.end_mark.column + 1
@@ -238,7 +233,19 @@ def parse(text: str, filename: str) -> MappingNode:
                         open_anchors.discard(frame.anchor)
                         anchors[frame.anchor] = (frame.node, frame.size)
                     attach(frame.node, frame.size, event)
-                elif kind is yaml.AliasEvent:
+                elif kind is map_start or kind is seq_start:
+                    if event.tag not in (None, *_ALLOWED_TAGS):
+                        raise error(
+                            event, f"tag {_short(event.tag)!r} is not allowed; use plain YAML"
+                        )
+                    if len(stack) >= MAX_DEPTH:
+                        raise error(event, f"nesting is deeper than {MAX_DEPTH} levels")
+                    mark = event.start_mark
+                    cls = MappingNode if kind is map_start else SequenceNode
+                    stack.append(_Frame(cls(mark.line + 1, mark.column + 1, 0, 0), event.anchor))
+                    if event.anchor:
+                        open_anchors.add(event.anchor)
+                elif kind is alias:
                     if event.anchor in open_anchors:
                         raise error(event, f"alias *{event.anchor} refers to itself")
                     if event.anchor not in anchors:
@@ -252,6 +259,16 @@ def parse(text: str, filename: str) -> MappingNode:
                             "refusing (possible alias bomb)",
                         )
                     attach(target, size, event)
+                elif kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise error(
+                            event,
+                            "file holds more than one YAML document; put one partnership "
+                            "in each file",
+                        )
+                elif kind is yaml.StreamEndEvent or event is None:
+                    break
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -261,6 +278,8 @@ def parse(text: str, filename: str) -> MappingNode:
         ) from None
     except yaml.YAMLError as exc:
         raise InputErrors([_reader_error(exc, text, filename)]) from None
+    finally:
+        loader.dispose()
 
     if root is None or (isinstance(root, ScalarNode) and root.value is None):
         raise InputErrors([InputError(filename, 1, 1, "file is empty; expected a partnership")])
