@@ -207,3 +207,37 @@ def test_missing_file(tmp_path: pytest.TempPathFactory) -> None:
     assert (
         info.value.errors[0].render() == f"{name}:1:1: cannot read file: No such file or directory"
     )
+
+
+def test_huge_integer_is_refused_in_one_short_line() -> None:
+    message = error_of("a: " + "9" * 5000 + "\n")
+    assert message == "f.yaml:1:4: cannot read '" + "9" * 40 + "...' as int"
+
+
+def test_short_integers_and_dates_take_the_fast_path_with_yaml_meaning() -> None:
+    import datetime
+
+    data = to_data(parse("a: -12\nb: 007\nc: 0x1F\nd: 2024-02-29\ne: 1_000\n", "f.yaml"))
+    # 007 is octal and 0x1F hex in YAML 1.1; underscores are allowed: as PyYAML reads them
+    import yaml
+
+    assert data == yaml.safe_load("a: -12\nb: 007\nc: 0x1F\nd: 2024-02-29\ne: 1_000\n")
+    assert data["d"] == datetime.date(2024, 2, 29)
+
+
+def _without_x_keys(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _without_x_keys(v) for k, v in value.items() if not str(k).startswith("x-")}
+    if isinstance(value, list):
+        return [_without_x_keys(v) for v in value]
+    return value
+
+
+def test_loaded_data_equals_pyyaml_safe_load_on_every_example() -> None:
+    import yaml
+
+    from tests.conftest import EXAMPLES, SOUND
+
+    for path in [*sorted(EXAMPLES.glob("*.yaml")), SOUND]:
+        text = path.read_text(encoding="utf-8")
+        assert to_data(parse(text, path.name)) == _without_x_keys(yaml.safe_load(text)), path

@@ -27,6 +27,8 @@ class ScalarNode(Node):
 @dataclass(slots=True, eq=False)
 class SequenceNode(Node):
     items: list[Node] = field(default_factory=list)
+    # The plain data, built alongside the nodes by the loader (no second walk).
+    data: list[Any] = field(default_factory=list)
 
 
 @dataclass(slots=True, eq=False)
@@ -34,6 +36,7 @@ class MappingNode(Node):
     # Keys are strings by the time a mapping is built (the loader refuses others).
     keys: dict[str, ScalarNode] = field(default_factory=dict)
     values: dict[str, Node] = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)
 
 
 def format_path(path: Path) -> str:
@@ -82,26 +85,11 @@ def key_node(root: Node, path: Path) -> Node | None:
 
 
 def to_data(node: Node) -> Any:
-    """Plain Python data for validation (``x-`` keys were dropped at load time)."""
-    # An explicit stack, not recursion, keeps deep (but allowed) trees safe.
+    """Plain Python data for validation (``x-`` keys were dropped at load time).
+
+    Aliased content is shared, not copied: validation only reads it.
+    """
     if isinstance(node, ScalarNode):
         return node.value
-    root: Any = {} if isinstance(node, MappingNode) else []
-    stack: list[tuple[Node, Any]] = [(node, root)]
-    while stack:
-        current, target = stack.pop()
-        if isinstance(current, MappingNode):
-            for key, child in current.values.items():
-                target[key] = _shell(child, stack)
-        elif isinstance(current, SequenceNode):
-            for child in current.items:
-                target.append(_shell(child, stack))
-    return root
-
-
-def _shell(child: Node, stack: list[tuple[Node, Any]]) -> Any:
-    if isinstance(child, ScalarNode):
-        return child.value
-    container: Any = {} if isinstance(child, MappingNode) else []
-    stack.append((child, container))
-    return container
+    assert isinstance(node, MappingNode | SequenceNode)
+    return node.data

@@ -9,8 +9,10 @@ recurses, so a hostile file cannot exhaust the stack.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 import yaml
@@ -104,6 +106,9 @@ def check_size(size: int, filename: str, max_bytes: int) -> None:
 # text (bool, int, float, null, timestamp, merge, value); anything else is text,
 # which spares most scalars the resolver's regular expressions.
 _IMPLICIT_STARTS = frozenset("yYnNtTfFoO-+0123456789.<~=")
+# Short integers only: a 5,000-digit one goes to the resolver, which refuses it.
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})\Z")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
 def _scalar_value(event: Any, error: Any) -> Any:
@@ -114,6 +119,14 @@ def _scalar_value(event: Any, error: Any) -> Any:
             return value  # quoted, or explicitly non-specific: text
         if value and value[0] not in _IMPLICIT_STARTS:
             return value
+        # The commonest non-text values, read exactly as YAML 1.1 would read them.
+        if _DECIMAL.match(value):
+            return int(value)
+        if _ISO_DATE.match(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass  # the resolver below reports it
         tag = _resolver.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     if tag == f"{_TAG}merge":
         raise error(event, "merge keys ('<<') are not supported; write the keys out")
@@ -127,7 +140,8 @@ def _scalar_value(event: Any, error: Any) -> Any:
     try:
         return _constructor.construct_object(node)
     except (yaml.YAMLError, ValueError, OverflowError):
-        raise error(event, f"cannot read {event.value!r} as {tag.removeprefix(_TAG)}") from None
+        shown = value if len(value) <= 40 else value[:40] + "..."
+        raise error(event, f"cannot read {shown!r} as {tag.removeprefix(_TAG)}") from None
 
 
 def _short(tag: str) -> str:
@@ -187,20 +201,26 @@ def parse(text: str, filename: str) -> MappingNode:
             return
         parent = stack[-1]
         parent.size += size
-        container = parent.node
+        # Untyped on purpose: the frame knows which kind of node it holds, and
+        # isinstance checks here would cost a tenth of the load time.
+        container: Any = parent.node
+        item: Any = node
+        value = item.value if type(item) is ScalarNode else item.data
         if not parent.is_map:
-            container.items.append(node)  # type: ignore[union-attr]
+            container.items.append(node)
+            container.data.append(value)
             return
         key_node = parent.pending_key
         if key_node is None:
-            parent.pending_key = _check_key(node, event, error, container.keys)  # type: ignore[union-attr]
+            parent.pending_key = _check_key(node, event, error, container.keys)
             return
         parent.pending_key = None
         key = key_node.value
         # Keys starting with "x-" are the user's own metadata: kept out of the model.
         if not key.startswith("x-"):
-            container.keys[key] = key_node  # type: ignore[union-attr]
-            container.values[key] = node  # type: ignore[union-attr]
+            container.keys[key] = key_node
+            container.values[key] = node
+            container.data[key] = value
 
     loader = _Loader(text)
     scalar, alias = yaml.ScalarEvent, yaml.AliasEvent
