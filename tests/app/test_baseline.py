@@ -9,26 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
 
 from partnercheck.app.baseline import create, filter_known, fingerprint
-from partnercheck.cli import app
 from partnercheck.errors import InputErrors
 from partnercheck.results import Finding, Location, Report, Severity, ToolInfo
+from tests.app.cli_helpers import AS_OF, assess, run
 from tests.conftest import dump, sound
 
-AS_OF = "2026-11-26"
 EMPTY = Report(tool=ToolInfo(version="1"), as_of=date(2026, 11, 26), results=[], errors=[])
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(app, list(args))
-
-
-def assess(*args: str) -> tuple[int, dict[str, Any]]:
-    result = run("assess", *args, "--format", "json", "--as-of", AS_OF)
-    report: dict[str, Any] = json.loads(result.stdout) if result.stdout else {}
-    return result.exit_code, report
 
 
 def rules_of(report: dict[str, Any]) -> list[str]:

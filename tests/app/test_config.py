@@ -7,23 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
 
-from partnercheck.cli import app
+from tests.app.cli_helpers import AS_OF, assess, run
 from tests.conftest import dump, sound
-
-AS_OF = "2026-11-26"
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(app, list(args))
-
-
-def assess(*args: str) -> tuple[int, dict[str, Any]]:
-    """Exit code and JSON report of ``partnercheck assess ARGS --format json``."""
-    result = run("assess", *args, "--format", "json", "--as-of", AS_OF)
-    report: dict[str, Any] = json.loads(result.stdout) if result.stdout else {}
-    return result.exit_code, report
 
 
 def rules_of(report: dict[str, Any], index: int = 0) -> list[str]:

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
 
-from partnercheck.cli import app
+from tests.app.cli_helpers import AS_OF, assess, run
 from tests.conftest import dump, sound
 
-AS_OF = "2026-11-26"
 Change = Callable[[dict[str, Any]], object]
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(app, list(args))
-
-
-def assess(*args: str) -> tuple[int, dict[str, Any]]:
-    result = run("assess", *args, "--format", "json", "--as-of", AS_OF)
-    report: dict[str, Any] = json.loads(result.stdout) if result.stdout else {}
-    return result.exit_code, report
 
 
 @pytest.fixture(autouse=True)

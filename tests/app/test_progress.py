@@ -14,15 +14,14 @@ import pytest
 import typer
 from typer.testing import CliRunner, Result
 
-from partnercheck.app.progress import (
-    diff_reports,
-    diff_results,
+from partnercheck.app.progress import diff_reports, diff_results
+from partnercheck.cli import progress_cmd
+from partnercheck.reporters import RenderContext, render
+from partnercheck.reporters.progress_text import (
     render_diff_markdown,
     render_diff_rich,
     sparkline,
 )
-from partnercheck.cli import progress_cmd
-from partnercheck.reporters import RenderContext, render
 from partnercheck.results import Band, ElementId, FileResult
 from tests.conftest import assess_data, assess_text, dump, sound
 from tests.reporters.reports import report_of

@@ -20,6 +20,7 @@ from partnercheck.app.files import expand
 from partnercheck.app.output import write_atomic
 from partnercheck.app.runner import (
     EXIT_ERROR,
+    EXIT_OK,
     Job,
     build_report,
     check_all,
@@ -60,13 +61,17 @@ def default_format(stream: TextIO) -> str:
     return "rich" if stream.isatty() else "concise"
 
 
-def assess(request: Request, *, score: bool = True) -> int:
-    try:
-        settings = settings_for(request)
-    except InputErrors as exc:
-        for e in exc.errors:
-            _stderr(e.render())
-        return EXIT_ERROR
+def _print_errors(errors: list[InputError]) -> None:
+    for e in errors:
+        _stderr(e.render())
+
+
+def run_files(request: Request, *, score: bool = True) -> tuple[Report, Settings, int]:
+    """Read the settings and check every file: the report, the settings, the file count.
+
+    Raises :class:`InputErrors` when the configuration itself is unusable.
+    """
+    settings = settings_for(request)
     as_of = settings.as_of or date.today()
     if not HAVE_LIBYAML:
         _stderr(
@@ -82,20 +87,51 @@ def assess(request: Request, *, score: bool = True) -> int:
         show_respondents=request.show_respondents,
     )
     report = build_report(as_of, check_all(files, job, settings.jobs), missing)
+    return report, settings, len(files)
+
+
+def assess(request: Request, *, score: bool = True) -> int:
+    """`assess` (and, with ``score=False``, `validate`): check, report, exit code."""
     try:
+        report, settings, checked = run_files(request, score=score)
         report = _apply_baseline(report, request)
     except InputErrors as exc:
-        for e in exc.errors:
-            _stderr(e.render())
+        _print_errors(exc.errors)
         return EXIT_ERROR
     for error in report.errors:
         _stderr(f"{error.file}:{error.line}:{error.column}: {error.message}")
     code = exit_code(report, settings)
     if not score:
-        _validate_summary(len(files), report, request)
+        _validate_summary(checked, report, request)
         return code
     _emit(report, request, settings)
     return code
+
+
+def create_baseline(request: Request, output: Path) -> int:
+    """`baseline create`: record every unsuppressed finding; nothing is written on errors."""
+    from partnercheck.app.baseline import create
+
+    try:
+        report, _, _ = run_files(request)
+    except InputErrors as exc:
+        _print_errors(exc.errors)
+        return EXIT_ERROR
+    if report.errors:
+        for error in report.errors:
+            _stderr(f"{error.file}:{error.line}:{error.column}: {error.message}")
+        return EXIT_ERROR
+    try:
+        write_atomic(output, create(report))
+    except OSError as exc:
+        _stderr(f"{output}:1:1: cannot write: {exc.strerror or exc}")
+        return EXIT_ERROR
+    count = sum(1 for r in report.results for f in r.findings if not f.suppressed)
+    sys.stdout.write(
+        f"Wrote {output}: {count} finding{'s' if count != 1 else ''} "
+        f"in {len(report.results)} file(s).\n"
+    )
+    return EXIT_OK
 
 
 def _apply_baseline(report: Report, request: Request) -> Report:

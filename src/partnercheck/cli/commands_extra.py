@@ -7,10 +7,7 @@ from typing import Annotated
 
 import typer
 
-
-def check_choice(option: str, value: str, choices: list[str]) -> None:
-    if value not in choices:
-        raise typer.BadParameter(f"{value!r} is not one of {', '.join(choices)}", param_hint=option)
+from partnercheck.cli.options import check_choice
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from partnercheck.cli.commands_extra import check_choice
+from partnercheck.cli.options import check_choice
 
 survey_app = typer.Typer(
     name="survey",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +9,7 @@ import typer
 
 from partnercheck._version import __version__
 from partnercheck.cli import baseline_cmd, commands_extra, progress_cmd, survey_cmd
+from partnercheck.cli.options import AsOf, Config, MaxSize, Paths, check_choice, parse_as_of
 
 app = typer.Typer(
     name="partnercheck",
@@ -43,45 +43,6 @@ def _root(
     """Partnership health check."""
 
 
-def _as_of(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
-
-
-Paths = Annotated[
-    list[str],
-    typer.Argument(
-        help="Partnership files, directories (every *.yaml/*.yml below), or - for standard input.",
-        show_default=False,
-    ),
-]
-AsOf = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of",
-        metavar="YYYY-MM-DD",
-        help="Assessment date for everything dated (default: today).",
-    ),
-]
-Config = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        metavar="FILE",
-        help="Config file (default: nearest .partnercheck.toml or pyproject.toml "
-        "with [tool.partnercheck]).",
-    ),
-]
-MaxSize = Annotated[
-    int | None,
-    typer.Option(
-        "--max-file-size", metavar="BYTES", help="Refuse files larger than this (default 5 MB)."
-    ),
-]
 FORMAT_NAMES = "rich, concise, json, sarif, junit, github, markdown, html"
 
 
@@ -193,11 +154,11 @@ def assess(
     from partnercheck.app.commands import assess as run
 
     if format is not None:
-        commands_extra.check_choice("--format", format, FORMAT_NAMES.split(", "))
+        check_choice("--format", format, FORMAT_NAMES.split(", "))
     if fail_on is not None:
-        commands_extra.check_choice("--fail-on", fail_on, ["error", "warning", "info", "never"])
+        check_choice("--fail-on", fail_on, ["error", "warning", "info", "never"])
     overrides: dict[str, object] = {
-        "as_of": _as_of(as_of),
+        "as_of": parse_as_of(as_of),
         "fail_under": fail_under,
         "fail_on": fail_on,
         "select": select or None,

@@ -30,17 +30,22 @@ def read_source(name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         check_size(len(raw), "<stdin>", max_bytes)
         return Source("<stdin>", decode(raw, "<stdin>"), Path.cwd())
     path = Path(name)
+    return Source(name, decode(read_bytes(path, max_bytes), name), path.parent)
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """A file's bytes, refused before reading when over ``max_bytes``; errors are located."""
+    name = str(path)
     try:
         check_size(path.stat().st_size, name, max_bytes)
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise InputErrors([InputError(name, 1, 1, f"cannot read file: {reason}")]) from None
-    return Source(name, decode(raw, name), path.parent)
 
 
 def load_nodes(source: Source) -> MappingNode:
     return parse(source.text, source.name)
 
 
-__all__ = ["DEFAULT_MAX_BYTES", "STDIN", "Source", "load_nodes", "read_source"]
+__all__ = ["DEFAULT_MAX_BYTES", "STDIN", "Source", "load_nodes", "read_bytes", "read_source"]

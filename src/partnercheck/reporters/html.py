@@ -23,7 +23,7 @@ from partnercheck.reporters.survey_view import INDICATIVE_MARK, LEGEND, grid, he
 from partnercheck.results import ElementId, FileResult, Finding, Report, Severity
 
 if TYPE_CHECKING:
-    from partnercheck.app.progress import History
+    from partnercheck.app.history import History
 
 SHORT_NAMES: dict[ElementId, str] = {
     ElementId.GOALS: "Goals",

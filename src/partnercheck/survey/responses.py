@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnercheck.errors import InputError, InputErrors, did_you_mean
-from partnercheck.load.yaml_source import DEFAULT_MAX_BYTES, check_size
+from partnercheck.load import read_bytes
+from partnercheck.load.yaml_source import DEFAULT_MAX_BYTES
 from partnercheck.survey.csv_rows import read_csv_rows
 from partnercheck.survey.rows import PARTNER, RESPONDENT, ROLE, Cell, Row
 from partnercheck.survey.statements import BY_ID, RATING_MAX, RATING_MIN
@@ -41,14 +42,10 @@ def read_responses(
     path: Path, partner_ids: list[str], *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> list[Response]:
     """Read a responses file: YAML for ``.yaml``/``.yml``, CSV otherwise."""
-    name = str(path)
-    try:
-        check_size(path.stat().st_size, name, max_bytes)
-        raw = path.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise InputErrors([InputError(name, 1, 1, f"cannot read file: {reason}")]) from None
-    return parse_responses(raw, name, partner_ids, as_yaml=path.suffix.lower() in YAML_SUFFIXES)
+    raw = read_bytes(path, max_bytes)
+    return parse_responses(
+        raw, str(path), partner_ids, as_yaml=path.suffix.lower() in YAML_SUFFIXES
+    )
 
 
 def parse_responses(

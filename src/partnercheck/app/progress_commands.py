@@ -1,0 +1,149 @@
+"""The ``diff`` and ``history`` commands as plain functions returning an exit code.
+
+The CLI parses and validates options, then calls these with plain values. They
+read the config, build the diff or history, render it in the chosen format and
+write it once (stdout, or atomically to a file). Located input errors go to
+stderr as ``file:line:column: message`` and give exit code 2.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from partnercheck.app.commands import Request, settings_for
+from partnercheck.app.history import History, build_history, read_versions
+from partnercheck.app.output import write_atomic
+from partnercheck.app.progress import Diff, diff_reports, parse_results
+from partnercheck.app.runner import EXIT_ERROR, EXIT_OK, Job, options_for
+from partnercheck.app.settings import Settings
+from partnercheck.engine import Options, assess, load
+from partnercheck.errors import InputError, InputErrors
+from partnercheck.load import read_source
+from partnercheck.reporters import progress_text
+from partnercheck.results import FileResult
+
+# (record, color, width) -> text; only the rich renderings use color and width.
+DiffRenderer = Callable[[Diff, bool, int], str]
+HistoryRenderer = Callable[[History, bool, int], str]
+
+
+def _history_html(history: History, color: bool, width: int) -> str:
+    from partnercheck.reporters.html import render_history  # jinja2 only when asked for
+
+    return render_history(history)
+
+
+DIFF_RENDERERS: dict[str, DiffRenderer] = {
+    "rich": progress_text.render_diff_rich,
+    "json": lambda diff, color, width: progress_text.render_diff_json(diff),
+    "markdown": lambda diff, color, width: progress_text.render_diff_markdown(diff),
+}
+HISTORY_RENDERERS: dict[str, HistoryRenderer] = {
+    "rich": progress_text.render_history_rich,
+    "json": lambda history, color, width: progress_text.render_history_json(history),
+    "html": _history_html,
+}
+DIFF_FORMATS = list(DIFF_RENDERERS)
+HISTORY_FORMATS = list(HISTORY_RENDERERS)
+SUFFIXES = {".json": "json", ".md": "markdown", ".html": "html", ".htm": "html"}
+
+
+def choose_format(given: str | None, output: Path | None, choices: list[str]) -> str:
+    """The given format, else the one the output file's suffix implies, else rich."""
+    if given is not None:
+        return given
+    implied = SUFFIXES.get(output.suffix.lower()) if output is not None else None
+    return implied if implied in choices else "rich"
+
+
+def run_diff(
+    old: str,
+    new: str,
+    *,
+    format: str | None = None,
+    output: Path | None = None,
+    as_of: date | None = None,
+    config: Path | None = None,
+) -> int:
+    """Compare two partnership files or JSON results; 0 on success, 2 on bad input."""
+    fmt = choose_format(format, output, DIFF_FORMATS)
+    try:
+        settings = _settings(config, as_of)
+        result = diff_reports(old, new, _results(old, settings), _results(new, settings))
+    except InputErrors as exc:
+        return _fail(exc.errors)
+    color, width = _terminal()
+    return _emit(DIFF_RENDERERS[fmt](result, color and output is None, width), output)
+
+
+def run_history(
+    file: str,
+    *,
+    format: str | None = None,
+    output: Path | None = None,
+    config: Path | None = None,
+) -> int:
+    """Score every committed version of ``file``; 0 on success, 2 on bad input."""
+    fmt = choose_format(format, output, HISTORY_FORMATS)
+    try:
+        settings = _settings(config, None)
+        versions = read_versions(file)
+    except InputErrors as exc:
+        return _fail(exc.errors)
+    result = build_history(
+        file,
+        Path(file).parent,
+        versions,
+        lambda name, day: _options(settings, name, day),
+        settings.max_file_size,
+    )
+    color, width = _terminal()
+    return _emit(HISTORY_RENDERERS[fmt](result, color and output is None, width), output)
+
+
+def _fail(errors: list[InputError]) -> int:
+    for e in errors:
+        sys.stderr.write(e.render() + "\n")
+    return EXIT_ERROR
+
+
+def _settings(config: Path | None, as_of: date | None) -> Settings:
+    return settings_for(Request(paths=[], config=config, overrides={"as_of": as_of}))
+
+
+def _options(settings: Settings, name: str, as_of: date) -> Options:
+    return options_for(name, Job(settings=settings, as_of=as_of))
+
+
+def _results(name: str, settings: Settings) -> list[FileResult]:
+    """A JSON result's files, or the assessment of a partnership file."""
+    source = read_source(name, settings.max_file_size)
+    parsed = parse_results(source.text, source.name)
+    if parsed is not None:
+        return parsed
+    as_of = settings.as_of or date.today()
+    return [assess(load(source), _options(settings, source.name, as_of))]
+
+
+def _emit(text: str, output: Path | None) -> int:
+    """Write once: to stdout, or atomically to ``output``."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        return _fail([InputError(str(output), 1, 1, f"cannot write: {exc.strerror or exc}")])
+    return EXIT_OK
+
+
+def _terminal() -> tuple[bool, int]:
+    """(colour?, width): colour only on a terminal without NO_COLOR; width at least 60."""
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return color, max(60, shutil.get_terminal_size((100, 24)).columns)
