@@ -11,12 +11,48 @@ Path = tuple[PathPart, ...]
 
 @dataclass(slots=True, eq=False)
 class Node:
-    """A YAML node. ``line``/``column`` are 1-based; ``end_*`` mark where it stops."""
+    """A YAML node. ``line``/``column`` are 1-based; ``end_*`` mark where it stops.
 
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+    Positions are stored 0-based, as libyaml reports them, so that loading does
+    no arithmetic (and allocates no integers) per node; they are read 1-based.
+    """
+
+    line0: int
+    column0: int
+    end_line0: int
+    end_column0: int
+
+    @property
+    def line(self) -> int:
+        return self.line0 + 1
+
+    @line.setter
+    def line(self, value: int) -> None:
+        self.line0 = value - 1
+
+    @property
+    def column(self) -> int:
+        return self.column0 + 1
+
+    @column.setter
+    def column(self, value: int) -> None:
+        self.column0 = value - 1
+
+    @property
+    def end_line(self) -> int:
+        return self.end_line0 + 1
+
+    @end_line.setter
+    def end_line(self, value: int) -> None:
+        self.end_line0 = value - 1
+
+    @property
+    def end_column(self) -> int:
+        return self.end_column0 + 1
+
+    @end_column.setter
+    def end_column(self, value: int) -> None:
+        self.end_column0 = value - 1
 
 
 @dataclass(slots=True, eq=False)

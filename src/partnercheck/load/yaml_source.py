@@ -236,19 +236,15 @@ def parse(text: str, filename: str) -> MappingNode:
                 if kind is scalar:
                     mark, end = event.start_mark, event.end_mark
                     node: Node = ScalarNode(
-                        mark.line + 1,
-                        mark.column + 1,
-                        end.line + 1,
-                        end.column + 1,
-                        _scalar_value(event, error),
+                        mark.line, mark.column, end.line, end.column, _scalar_value(event, error)
                     )
                     if event.anchor:
                         anchors[event.anchor] = (node, 1)
                     attach(node, 1, event)
                 elif kind is map_end or kind is seq_end:
                     frame = stack.pop()
-                    frame.node.end_line = event.end_mark.line + 1
-                    frame.node.end_column = event.end_mark.column + 1
+                    frame.node.end_line0 = event.end_mark.line
+                    frame.node.end_column0 = event.end_mark.column
                     if frame.anchor:
                         open_anchors.discard(frame.anchor)
                         anchors[frame.anchor] = (frame.node, frame.size)
@@ -262,7 +258,7 @@ def parse(text: str, filename: str) -> MappingNode:
                         raise error(event, f"nesting is deeper than {MAX_DEPTH} levels")
                     mark = event.start_mark
                     cls = MappingNode if kind is map_start else SequenceNode
-                    stack.append(_Frame(cls(mark.line + 1, mark.column + 1, 0, 0), event.anchor))
+                    stack.append(_Frame(cls(mark.line, mark.column, 0, 0), event.anchor))
                     if event.anchor:
                         open_anchors.add(event.anchor)
                 elif kind is alias:
