@@ -223,3 +223,26 @@ def test_an_internal_error_is_one_line_and_exit_2(
     err = capsys.readouterr().err
     assert err.startswith("partnercheck: internal error: RuntimeError: boom")
     assert len(err.splitlines()) == 1
+
+
+def test_unwritable_output_is_a_located_error(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "result.json"
+    code, _, err = run("assess", str(SOUND), "-o", str(missing), *AS_OF)
+    assert (code, err) == (2, f"{missing}:1:1: cannot write: No such file or directory\n")
+
+
+def test_a_folder_without_partnership_files_is_reported(tmp_path: Path) -> None:
+    code, _, err = run("assess", str(tmp_path), *AS_OF)
+    assert code == 0
+    assert err == f"partnercheck: warning: no *.yaml or *.yml files found in {tmp_path}\n"
+
+
+def test_a_run_that_cannot_start_leaves_the_previous_output_alone(tmp_path: Path) -> None:
+    target = tmp_path / "result.json"
+    target.write_text("previous result\n")
+    bad_config = tmp_path / "bad.toml"
+    bad_config.write_text("fial-on = 'warning'\n")
+    code, _, err = run("assess", str(SOUND), "-o", str(target), "--config", str(bad_config))
+    assert code == 2 and "unknown key 'fial-on'" in err
+    assert target.read_text() == "previous result\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.toml", "result.json"]

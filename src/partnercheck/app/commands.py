@@ -86,6 +86,10 @@ def run_files(request: Request, *, score: bool = True) -> tuple[Report, Settings
         survey=str(request.survey) if request.survey else None,
         show_respondents=request.show_respondents,
     )
+    if not files and not missing:
+        _stderr(
+            "partnercheck: warning: no *.yaml or *.yml files found in " + ", ".join(request.paths)
+        )
     report = build_report(as_of, check_all(files, job, settings.jobs), missing)
     return report, settings, len(files)
 
@@ -104,7 +108,13 @@ def assess(request: Request, *, score: bool = True) -> int:
     if not score:
         _validate_summary(checked, report, request)
         return code
-    _emit(report, request, settings)
+    try:
+        _emit(report, request, settings)
+    except OSError as exc:
+        # The output cannot be written (missing folder, permissions, full disk);
+        # write_atomic has left any existing file as it was.
+        _stderr(f"{request.output}:1:1: cannot write: {exc.strerror or exc}")
+        return EXIT_ERROR
     return code
 
 

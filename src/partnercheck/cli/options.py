@@ -11,6 +11,7 @@ import typer
 Paths = Annotated[
     list[str],
     typer.Argument(
+        metavar="PATH",
         help="Partnership files, directories (every *.yaml/*.yml below), or - for standard input.",
         show_default=False,
     ),
