@@ -246,3 +246,19 @@ def test_a_run_that_cannot_start_leaves_the_previous_output_alone(tmp_path: Path
     assert code == 2 and "unknown key 'fial-on'" in err
     assert target.read_text() == "previous result\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.toml", "result.json"]
+
+
+@pytest.mark.parametrize(("option", "shown"), [("--select", "--select"), ("--ignore", "--ignore")])
+def test_bad_rule_ids_on_the_command_line_name_the_option(option: str, shown: str) -> None:
+    code, _, err = run("assess", str(SOUND), option, "XX", *AS_OF)
+    assert code == 2
+    assert err == (
+        f"<command line>:1:1: {shown}: 'XX' is not a rule id or prefix "
+        "(expected e.g. PC305 or PC3)\n"
+    )
+
+
+def test_schema_to_an_unwritable_place_is_a_located_error(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "schema.json"
+    code, _, err = run("schema", "-o", str(target))
+    assert (code, err) == (2, f"{target}:1:1: cannot write: No such file or directory\n")

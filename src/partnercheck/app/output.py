@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -26,6 +27,16 @@ def write_atomic(path: Path, text: str) -> None:
         # Interrupted or failed: remove the temporary file, leave the target as it was.
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def write_or_report(path: Path, text: str) -> int:
+    """Write atomically; on failure print a located one-line error. The exit code."""
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        sys.stderr.write(f"{path}:1:1: cannot write: {exc.strerror or exc}\n")
+        return 2
+    return 0
 
 
 def _umask() -> int:

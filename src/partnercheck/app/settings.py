@@ -9,12 +9,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from partnercheck.errors import InputError, InputErrors
 from partnercheck.load.yaml_source import DEFAULT_MAX_BYTES
 from partnercheck.results import ElementId, Severity
 
 FailOn = Literal["error", "warning", "info", "never"]
+# Settings filled from a differently named command-line option.
+OPTION_NAMES = {"extend_ignore": "--ignore"}
 
 
 class Settings(BaseModel):
@@ -71,7 +74,22 @@ class Settings(BaseModel):
         return values
 
     def merged(self, overrides: dict[str, object]) -> Settings:
-        """These settings with command-line values (by field name) on top."""
+        """These settings with command-line values (by field name) on top.
+
+        Raises :class:`InputErrors` naming the option when a value is invalid.
+        """
         data = self.model_dump(by_alias=False)
-        data.update({k: v for k, v in overrides.items() if v is not None})
-        return Settings.model_validate(data)
+        given = {k: v for k, v in overrides.items() if v is not None}
+        data.update(given)
+        try:
+            return Settings.model_validate(data)
+        except ValidationError as exc:
+            errors = []
+            for error in exc.errors(include_url=False):
+                name = str(error["loc"][0]) if error["loc"] else ""
+                option = (
+                    OPTION_NAMES.get(name, "--" + name.replace("_", "-")) if name in given else name
+                )
+                message = error["msg"].removeprefix("Value error, ")
+                errors.append(InputError("<command line>", 1, 1, f"{option}: {message}"))
+            raise InputErrors(errors) from None

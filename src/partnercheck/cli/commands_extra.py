@@ -25,14 +25,14 @@ def schema(
     ] = None,
 ) -> None:
     """Print the JSON Schema (Draft 2020-12) of the partnership format."""
-    from partnercheck.app.output import write_atomic
+    from partnercheck.app.output import write_or_report
     from partnercheck.model.schema import schema_text
 
     text = schema_text()
     if output is None:
         typer.echo(text, nl=False)
     else:
-        write_atomic(output, text)
+        raise typer.Exit(write_or_report(output, text))
 
 
 def init(
