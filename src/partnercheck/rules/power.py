@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-# Imported as a module, not by name: analysis.power imports rules.context, so
-# importing analysis.power first runs this module while it is half-initialised.
 from partnercheck.analysis import power as analysis
 from partnercheck.model.types import DecisionRule, Rotation
 from partnercheck.results import ChallengeId, ElementId, Severity
