@@ -20,6 +20,14 @@ def test_every_rule_is_fully_documented() -> None:
         assert len(rule.rationale) > 40, f"{rule.id}: give a reason from partnership practice"
 
 
+def test_every_rule_has_an_example_that_is_valid_yaml() -> None:
+    import yaml
+
+    for rule in REGISTRY.values():
+        assert rule.example, f"{rule.id}: `partnercheck rule {rule.id}` promises an example"
+        assert isinstance(yaml.safe_load(rule.example), dict), rule.id
+
+
 def test_rule_ids_follow_the_blocks() -> None:
     blocks = {
         "1": "goals",

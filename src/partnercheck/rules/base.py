@@ -114,6 +114,7 @@ def register_meta(
     rationale: str,
     recommendation: str,
     challenge: ChallengeId | None = None,
+    example: str = "",
 ) -> Rule:
     """Register a rule whose findings the engine reports (it has no check of its own)."""
     if id in REGISTRY:
@@ -127,7 +128,7 @@ def register_meta(
         0.0,
         " ".join(rationale.split()),
         " ".join(recommendation.split()),
-        "",
+        inspect.cleandoc(example) if example else "",
         None,
     )
     return REGISTRY[id]

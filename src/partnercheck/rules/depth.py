@@ -79,6 +79,10 @@ def classify(ctx: Context) -> Depth:
     points: it names the mismatch.""",
     recommendation="Either build the missing structure (shared goals, pooled resources, "
     "joint decisions, shared accountability) or describe the arrangement as what it is.",
+    example="""
+    partnership:
+      form: network              # say what it is, or build the structure a partnership needs
+    """,
 )
 def depth_matches_form(ctx: Context) -> Iterator[Hit]:
     """The collaboration is as deep as its form claims."""

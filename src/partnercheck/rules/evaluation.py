@@ -66,6 +66,11 @@ def review_cycle(ctx: Context) -> Iterator[Hit]:
     rationale="""A review cycle that is not kept is a review cycle in name only; a lapsed
     review is often the first sign that partners' attention has moved elsewhere.""",
     recommendation="Hold the overdue review and record its date as `evaluation.last_review`.",
+    example="""
+    evaluation:
+      review_frequency: quarterly
+      last_review: 2026-10-15
+    """,
 )
 def review_on_cycle(ctx: Context) -> Iterator[Hit]:
     """The last review is within the review cycle."""
@@ -188,6 +193,12 @@ def kpis_defined(ctx: Context) -> Iterator[Hit]:
     progress; linking each indicator to a goal shows what the partnership is achieving
     together.""",
     recommendation="Link each KPI to the goal it measures with `goal`.",
+    example="""
+    evaluation:
+      kpis:
+        - name: Readmission rate
+          goal: G1
+    """,
 )
 def kpi_goal(ctx: Context) -> Iterator[Hit]:
     """Every KPI measures a goal."""
@@ -284,6 +295,14 @@ def improvement_owned(ctx: Context) -> Iterator[Hit]:
     rationale="""An improvement action months past its date has stalled; left open, it
     signals that reviews produce promises rather than change.""",
     recommendation="Finish, re-date or drop long-overdue improvement actions at the next review.",
+    example="""
+    evaluation:
+      improvements:
+        - action: Add a tenant representative to the board
+          owner: housing
+          due: 2027-03-31        # re-planned, or status: done once finished
+          status: in-progress
+    """,
 )
 def improvement_overdue(ctx: Context) -> Iterator[Hit]:
     """No improvement action is long overdue."""
@@ -338,6 +357,11 @@ def agreement_review_passed(ctx: Context) -> Iterator[Hit]:
     rationale="""Without a review date, an agreement is revisited only once it causes trouble.""",
     recommendation="Set a date to review the partnership agreement as "
     "`partnership.agreement.review_due`.",
+    example="""
+    partnership:
+      agreement:
+        review_due: 2027-02-15
+    """,
 )
 def agreement_review_date(ctx: Context) -> Iterator[Hit]:
     """The partnership agreement has a review date."""

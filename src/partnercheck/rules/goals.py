@@ -68,6 +68,12 @@ def goal_indicator(ctx: Context) -> Iterator[Hit]:
     rationale="""A baseline is what makes later progress visible: without the starting
     value, an improvement cannot be told apart from where the partnership began.""",
     recommendation="Record the indicator's value when the goal was agreed as `baseline`.",
+    example="""
+    goals:
+      - id: G1
+        indicator: 30-day emergency readmission rate (%)
+        baseline: 18
+    """,
 )
 def goal_baseline(ctx: Context) -> Iterator[Hit]:
     """Every goal records a baseline value."""
@@ -116,6 +122,11 @@ def goal_target(ctx: Context) -> Iterator[Hit]:
     rationale="""Objectives without a date drift: a deadline creates the shared sense of
     urgency and the natural moment to review progress.""",
     recommendation="Give each goal a `due` date.",
+    example="""
+    goals:
+      - id: G1
+        due: 2027-12-31
+    """,
 )
 def goal_due(ctx: Context) -> Iterator[Hit]:
     """Every goal is time-bound."""
@@ -137,6 +148,11 @@ def goal_due(ctx: Context) -> Iterator[Hit]:
     rationale="""What everyone owns, nobody owns: a goal needs one accountable partner
     who reports on it and raises the alarm when it slips.""",
     recommendation="Name one accountable partner as each goal's `owner`.",
+    example="""
+    goals:
+      - id: G1
+        owner: nhs
+    """,
 )
 def goal_owner(ctx: Context) -> Iterator[Hit]:
     """Every goal has one accountable owner."""
@@ -159,6 +175,11 @@ def goal_owner(ctx: Context) -> Iterator[Hit]:
     rationale="""A goal only one partner has signed up to is that partner's goal, not the
     partnership's; unshared priorities are the most common source of conflict.""",
     recommendation="Confirm each goal with the partners and list them under `shared_by`.",
+    example="""
+    goals:
+      - id: G1
+        shared_by: [council, nhs, housing]
+    """,
 )
 def goal_agreed(ctx: Context) -> Iterator[Hit]:
     """Every goal is agreed by at least two partners."""
@@ -182,6 +203,11 @@ def goal_agreed(ctx: Context) -> Iterator[Hit]:
     rationale="""A goal past its due date is either met, missed or forgotten; leaving it
     open without comment erodes trust in the plan.""",
     recommendation="Review overdue goals: record the result, then close, re-date or replace them.",
+    example="""
+    goals:
+      - id: G1
+        due: 2027-12-31          # re-dated after the review recorded the result
+    """,
 )
 def goal_overdue(ctx: Context) -> Iterator[Hit]:
     """No goal is past its due date."""
@@ -204,6 +230,11 @@ def goal_overdue(ctx: Context) -> Iterator[Hit]:
     rationale="""A partner with no stake in any shared goal has no reason to stay engaged
     and tends to drift to the margins of the partnership.""",
     recommendation="Make sure every partner shares at least one goal.",
+    example="""
+    goals:
+      - id: G2
+        shared_by: [council, housing, carers]   # carers now shares a goal
+    """,
 )
 def partner_has_goal(ctx: Context) -> Iterator[Hit]:
     """Every partner shares at least one goal."""

@@ -12,6 +12,11 @@ UNUSED = register_meta(
     rationale="""A suppression that no longer matches anything hides nothing today but
     would silently hide a future problem of the same kind.""",
     recommendation="Remove the suppression, or check that it names the intended rule.",
+    example="""
+    suppress:                    # delete entries whose findings are gone
+      - rule: PC305
+        reason: Partners are co-located and meet daily
+    """,
 )
 EXPIRED = register_meta(
     "PC902",
@@ -20,6 +25,12 @@ EXPIRED = register_meta(
     rationale="""Accepted gaps are accepted for a time; after the agreed date the
     partners should look at them again.""",
     recommendation="Fix the findings, or agree a new expiry date and reason.",
+    example="""
+    suppress:
+      - rule: PC305
+        reason: Re-agreed at the 2026 annual review; co-located team
+        expires: 2027-06-30
+    """,
 )
 UNKNOWN = register_meta(
     "PC903",
@@ -27,4 +38,9 @@ UNKNOWN = register_meta(
     severity=Severity.WARNING,
     rationale="A suppression of a rule that does not exist is almost always a typo.",
     recommendation="Use a rule id listed by `partnercheck rules`.",
+    example="""
+    suppress:
+      - rule: PC305              # not PC350: see `partnercheck rules`
+        reason: Partners are co-located and meet daily
+    """,
 )

@@ -20,6 +20,10 @@ DIVERGENCE = register_meta(
     A spread of 1.5 points or more between partners' mean ratings is flagged.""",
     recommendation="Discuss the element with all partners, starting from the lowest-rating "
     "partner's experience, and agree what would change it.",
+    example="""
+    # in the partnership file (or: partnercheck assess p.yaml --survey responses.csv)
+    survey: survey/responses.csv
+    """,
 )
 LOW_RATER = register_meta(
     "PC952",
@@ -31,6 +35,10 @@ LOW_RATER = register_meta(
     documents rarely show.""",
     recommendation="Meet the partner on its own to hear its concerns, then review how "
     "decisions, agendas and resources are shared.",
+    example="""
+    # in the partnership file (or: partnercheck assess p.yaml --survey responses.csv)
+    survey: survey/responses.csv
+    """,
 )
 PAPER_GAP = register_meta(
     "PC953",
@@ -40,6 +48,10 @@ PAPER_GAP = register_meta(
     rate it poorly (below 50), the arrangements exist but are not working as written.""",
     recommendation="Check how the documented arrangement works in practice and ask "
     "partners what gets in the way.",
+    example="""
+    # in the partnership file (or: partnercheck assess p.yaml --survey responses.csv)
+    survey: survey/responses.csv
+    """,
 )
 PERCEPTION_GAP = register_meta(
     "PC954",
@@ -50,6 +62,10 @@ PERCEPTION_GAP = register_meta(
     their leaving.""",
     recommendation="Write down the arrangements that work so that they outlast the people "
     "who run them.",
+    example="""
+    # in the partnership file (or: partnercheck assess p.yaml --survey responses.csv)
+    survey: survey/responses.csv
+    """,
 )
 
 RULE_FOR_KIND = {
