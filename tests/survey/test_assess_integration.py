@@ -113,3 +113,14 @@ def test_markdown_and_html_carry_the_survey() -> None:
     assert "**2.6▼**" in markdown
     _, html, _ = assess(str(RIVERSIDE), "--survey", str(RESPONSES), "-f", "html")
     assert "Partner perception survey" in html and "<strong>1.9▼</strong>" in html
+
+
+def test_respondents_appear_in_reports_only_on_request() -> None:
+    for fmt in ("rich", "markdown", "html"):
+        _, hidden, _ = assess(str(RIVERSIDE), "--survey", str(RESPONSES), "-f", fmt)
+        _, shown, _ = assess(
+            str(RIVERSIDE), "--survey", str(RESPONSES), "-f", fmt, "--show-respondents"
+        )
+        assert "Respondents (shown on request)" not in hidden, fmt
+        assert "R01" not in hidden, fmt
+        assert "Respondents (shown on request)" in shown and "R01" in shown, fmt

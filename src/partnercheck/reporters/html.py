@@ -19,7 +19,14 @@ import jinja2
 import markupsafe
 
 from partnercheck.reporters import RenderContext
-from partnercheck.reporters.survey_view import INDICATIVE_MARK, LEGEND, grid, heading
+from partnercheck.reporters.survey_view import (
+    INDICATIVE_MARK,
+    LEGEND,
+    RESPONDENT_HEADERS,
+    grid,
+    heading,
+    respondent_rows,
+)
 from partnercheck.results import ElementId, FileResult, Finding, Report, Severity
 
 if TYPE_CHECKING:
@@ -285,6 +292,11 @@ def render(report: Report, context: RenderContext) -> str:
             "counts": severity_counts(r),
             "suppressed": [f for f in r.findings if f.suppressed],
             "survey": grid(r.survey) if r.survey else None,
+            "respondents": (
+                respondent_rows(r.survey)
+                if r.survey and r.survey.respondent_answers is not None
+                else None
+            ),
         }
         for i, r in enumerate(report.results, 1)
     ]
@@ -296,6 +308,7 @@ def render(report: Report, context: RenderContext) -> str:
         heading=heading,
         legend=LEGEND,
         indicative_mark=INDICATIVE_MARK,
+        respondent_headers=RESPONDENT_HEADERS,
     )
 
 

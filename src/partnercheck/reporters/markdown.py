@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 
 from partnercheck.reporters import RenderContext
-from partnercheck.reporters.survey_view import INDICATIVE_MARK, LEGEND, grid, heading
+from partnercheck.reporters.survey_view import (
+    INDICATIVE_MARK,
+    LEGEND,
+    RESPONDENT_HEADERS,
+    grid,
+    heading,
+    respondent_rows,
+)
 from partnercheck.results import ELEMENT_TITLES, ElementId, FileResult, Finding, Report
 
 # Backslash first, so the escapes added for the others are not escaped again.
@@ -165,6 +172,13 @@ def survey_section(r: FileResult) -> list[str]:
         align="l" + "r" * len(view.areas),
     )
     out += ["", escape(LEGEND)]
+    if survey.respondent_answers is not None:
+        out += ["", "#### Respondents (shown on request)", ""]
+        out += table(
+            RESPONDENT_HEADERS,
+            [[cell(str(c)) for c in row] for row in respondent_rows(survey)],
+            align="lllrrl",
+        )
     return out
 
 

@@ -7,7 +7,14 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from partnercheck.reporters.survey_view import INDICATIVE_MARK, LEGEND, grid, heading
+from partnercheck.reporters.survey_view import (
+    INDICATIVE_MARK,
+    LEGEND,
+    RESPONDENT_HEADERS,
+    grid,
+    heading,
+    respondent_rows,
+)
 from partnercheck.results import ELEMENT_TITLES, ElementId, FileResult
 from partnercheck.survey.results import SurveyResult
 
@@ -52,6 +59,15 @@ def survey_section(survey: SurveyResult, result: FileResult) -> list[RenderableT
             )
         parts.append(table)
     parts.append(Text(LEGEND, style="dim"))
+    if survey.respondent_answers is not None:
+        people = Table(
+            title="Respondents (shown on request)", title_justify="left", box=box.SIMPLE_HEAD
+        )
+        for header in RESPONDENT_HEADERS:
+            people.add_column(header, justify="right" if header in ("Answers", "Mean") else "left")
+        for row in respondent_rows(survey):
+            people.add_row(*(str(cell) for cell in row))
+        parts.append(people)
     if survey.absent_partners:
         parts.append(
             Text("No respondents from: " + ", ".join(survey.absent_partners), style="yellow")

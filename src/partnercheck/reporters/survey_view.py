@@ -73,3 +73,26 @@ LEGEND = (
     f"diverge by 1.5 points or more; {LOW_MARK} lowest partner there; {INDICATIVE_MARK} fewer "
     "respondents than the minimum: indicative only."
 )
+
+
+def respondent_rows(survey: SurveyResult) -> list[tuple[str, str, str, int, str, str]]:
+    """Shown only with --show-respondents: id, partner, role, answers, mean, lowest ratings."""
+    rows = []
+    for a in survey.respondent_answers or []:
+        ratings = a.ratings
+        mean = f"{sum(ratings.values()) / len(ratings):.1f}" if ratings else "-"
+        lowest = sorted(ratings.items(), key=lambda item: (item[1], item[0]))[:3]
+        rows.append(
+            (
+                a.respondent,
+                a.partner,
+                a.role or "-",
+                len(ratings),
+                mean,
+                ", ".join(f"{k}={v}" for k, v in lowest) or "-",
+            )
+        )
+    return rows
+
+
+RESPONDENT_HEADERS = ["Respondent", "Partner", "Role", "Answers", "Mean", "Lowest ratings"]
