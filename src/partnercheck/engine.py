@@ -1,7 +1,7 @@
 """The assessment pipeline: partnership -> rule hits -> drafts -> scored result.
 
 Pure: no printing, no file writing. The CLI and the Python API both call
-:func:`assess_source`; reporters only ever see the :class:`FileResult`.
+:func:`load` then :func:`assess`; reporters only ever see the :class:`FileResult`.
 """
 
 from __future__ import annotations
@@ -201,7 +201,3 @@ def _draft(r: Rule, hit: Hit, root: MappingNode, severity: Severity, risk: int |
         _SOFTER.get(severity, severity),
         mitigated_by=f"risks[{risk}]",
     )
-
-
-def assess_source(source: Source, options: Options) -> FileResult:
-    return assess(load(source), options)

@@ -13,8 +13,6 @@ from pydantic import ValidationError
 from partnercheck.app.settings import Settings
 from partnercheck.errors import InputError, InputErrors, did_you_mean
 
-CONFIG_NAMES = (".partnercheck.toml", "pyproject.toml")
-
 
 def discover(start: Path) -> Path | None:
     """The nearest config file at or above ``start`` that configures partnercheck."""

@@ -53,14 +53,6 @@ class Rule:
     # None for rules reported by the engine itself (suppression bookkeeping).
     check: Check | None
 
-    @property
-    def family(self) -> str:
-        return (
-            self.challenge.value
-            if self.challenge
-            else (self.element.value if self.element else "meta")
-        )
-
 
 REGISTRY: dict[str, Rule] = {}
 

@@ -27,14 +27,6 @@ class Context:
         return [x.id for x in self.p.partners]
 
     @cached_property
-    def partner_index(self) -> dict[str, int]:
-        return {pid: i for i, pid in enumerate(self.partner_ids)}
-
-    @cached_property
-    def goal_index(self) -> dict[str, int]:
-        return {g.id: i for i, g in enumerate(self.p.goals)}
-
-    @cached_property
     def goals_of(self) -> dict[str, set[str]]:
         """Goal ids each partner has agreed (shared_by) or owns."""
         result: dict[str, set[str]] = {pid: set() for pid in self.partner_ids}
