@@ -10,6 +10,12 @@ from __future__ import annotations
 from partnercheck.rules.base import register_meta
 from partnercheck.vocabulary import ChallengeId, Severity
 
+# All four findings come from the same place: a survey named in the file or on the command line.
+SURVEY_EXAMPLE = """
+# in the partnership file (or: partnercheck assess p.yaml --survey responses.csv)
+survey: survey/responses.csv
+"""
+
 DIVERGENCE = register_meta(
     "PC951",
     title="Partners see an element very differently",
@@ -20,10 +26,7 @@ DIVERGENCE = register_meta(
     A spread of 1.5 points or more between partners' mean ratings is flagged.""",
     recommendation="Discuss the element with all partners, starting from the lowest-rating "
     "partner's experience, and agree what would change it.",
-    example="""
-    # in the partnership file (or: partnercheck assess p.yaml --survey responses.csv)
-    survey: survey/responses.csv
-    """,
+    example=SURVEY_EXAMPLE,
 )
 LOW_RATER = register_meta(
     "PC952",
@@ -35,10 +38,7 @@ LOW_RATER = register_meta(
     documents rarely show.""",
     recommendation="Meet the partner on its own to hear its concerns, then review how "
     "decisions, agendas and resources are shared.",
-    example="""
-    # in the partnership file (or: partnercheck assess p.yaml --survey responses.csv)
-    survey: survey/responses.csv
-    """,
+    example=SURVEY_EXAMPLE,
 )
 PAPER_GAP = register_meta(
     "PC953",
@@ -48,10 +48,7 @@ PAPER_GAP = register_meta(
     rate it poorly (below 50), the arrangements exist but are not working as written.""",
     recommendation="Check how the documented arrangement works in practice and ask "
     "partners what gets in the way.",
-    example="""
-    # in the partnership file (or: partnercheck assess p.yaml --survey responses.csv)
-    survey: survey/responses.csv
-    """,
+    example=SURVEY_EXAMPLE,
 )
 PERCEPTION_GAP = register_meta(
     "PC954",
@@ -62,10 +59,7 @@ PERCEPTION_GAP = register_meta(
     their leaving.""",
     recommendation="Write down the arrangements that work so that they outlast the people "
     "who run them.",
-    example="""
-    # in the partnership file (or: partnercheck assess p.yaml --survey responses.csv)
-    survey: survey/responses.csv
-    """,
+    example=SURVEY_EXAMPLE,
 )
 
 RULE_FOR_KIND = {
