@@ -1,4 +1,11 @@
-"""Cross-references inside a partnership: ids must be unique and must exist."""
+"""Cross-references inside a partnership: ids must be unique and must exist.
+
+Partner and member ids share one id space. Places that name "who" accept a
+partner or a member (a member may chair, vote, sit on a body, attend or own an
+action); places that are about the partners' own commitments (goals, vision,
+evaluation, workstreams, roles) accept partners only, so that a typo of a
+member's id is not silently read as a partner's.
+"""
 
 from __future__ import annotations
 
@@ -10,29 +17,77 @@ from partnercheck.model.partnership import Partnership
 
 # (path of the offending node, message, whether the node is a mapping key)
 Problem = tuple[Path, str, bool]
+PARTNER, ANYONE = "partner", "partner or member"
 
 
 def check_references(p: Partnership) -> list[Problem]:
     problems: list[Problem] = []
-    partner_ids = _unique(
-        ((("partners", i, "id"), x.id) for i, x in enumerate(p.partners)), "partner", problems
+    people = _unique(
+        [(("partners", i, "id"), x.id) for i, x in enumerate(p.partners)]
+        + [(("members", i, "id"), m.id) for i, m in enumerate(p.members)],
+        "partner or member",
+        problems,
     )
+    partner_ids = {x.id for x in p.partners}
     goal_ids = _unique(
         ((("goals", i, "id"), g.id) for i, g in enumerate(p.goals)), "goal", problems
     )
-    known_partners = sorted(partner_ids)
-    for path, ref, on_key in _partner_refs(p):
-        if ref not in partner_ids:
-            hint = did_you_mean(ref, known_partners)
-            problems.append((path, f"unknown partner {ref!r}{hint}", on_key))
+    _unique(
+        ((("workstreams", i, "id"), w.id) for i, w in enumerate(p.workstreams)),
+        "workstream",
+        problems,
+    )
+    if p.governance:
+        _unique(
+            ((("governance", "bodies", i, "id"), b.id) for i, b in enumerate(p.governance.bodies)),
+            "body",
+            problems,
+        )
+    for path, ref, on_key, allowed in _people_refs(p):
+        known = partner_ids if allowed == PARTNER else people
+        if ref in known:
+            continue
+        if allowed == PARTNER and ref in people:
+            message = f"{ref!r} is a member, not a partner; only partners can be named here"
+        else:
+            message = f"unknown {allowed} {ref!r}{did_you_mean(ref, sorted(known))}"
+        problems.append((path, message, on_key))
+    for path, ref in _goal_refs(p):
+        if ref not in goal_ids:
+            problems.append(
+                (path, f"unknown goal {ref!r}{did_you_mean(ref, sorted(goal_ids))}", False)
+            )
+    problems.extend(_shape_problems(p))
+    return problems
+
+
+def _shape_problems(p: Partnership) -> Iterator[Problem]:
+    """Combinations of keys that contradict each other."""
+    gov = p.governance
+    if gov and gov.decision_making is not None and gov.bodies:
+        yield (
+            ("governance", "decision_making"),
+            "give either decision_making (one body) or bodies (several), not both; "
+            "list this body under bodies",
+            True,
+        )
+    if gov and gov.chair and gov.chair.partner and gov.chair.member:
+        yield (("governance", "chair", "member"), "name the chair once: partner or member", True)
+    for i, partner in enumerate(p.partners):
+        if partner.joined and partner.left and partner.left < partner.joined:
+            yield (("partners", i, "left"), "left is before joined", False)
+    for i, goal in enumerate(p.goals):
+        if goal.status_date and not goal.status:
+            yield (("goals", i, "status_date"), "status_date is given but no status", True)
     if p.evaluation:
         for i, kpi in enumerate(p.evaluation.kpis):
-            if kpi.goal is not None and kpi.goal not in goal_ids:
-                hint = did_you_mean(kpi.goal, sorted(goal_ids))
-                problems.append(
-                    (("evaluation", "kpis", i, "goal"), f"unknown goal {kpi.goal!r}{hint}", False)
+            dates = [r.date for r in kpi.readings]
+            if dates != sorted(dates):
+                yield (
+                    ("evaluation", "kpis", i, "readings"),
+                    "readings must be in date order, oldest first",
+                    True,
                 )
-    return problems
 
 
 def _unique(items: Iterable[tuple[Path, str]], what: str, problems: list[Problem]) -> set[str]:
@@ -51,37 +106,66 @@ def _show(path: Path) -> str:
     return format_path(path[:-1])
 
 
-def _partner_refs(p: Partnership) -> Iterator[tuple[Path, str, bool]]:
-    """Every place that names a partner id, with its path."""
+def _people_refs(p: Partnership) -> Iterator[tuple[Path, str, bool, str]]:
+    """Every place that names a partner or member id: (path, id, on a key?, who is allowed)."""
     for i, goal in enumerate(p.goals):
         if goal.owner:
-            yield ("goals", i, "owner"), goal.owner, False
+            yield ("goals", i, "owner"), goal.owner, False, PARTNER
         for j, pid in enumerate(goal.shared_by):
-            yield ("goals", i, "shared_by", j), pid, False
+            yield ("goals", i, "shared_by", j), pid, False, PARTNER
     if p.vision:
         for j, pid in enumerate(p.vision.agreed_by):
-            yield ("vision", "agreed_by", j), pid, False
+            yield ("vision", "agreed_by", j), pid, False, PARTNER
     if p.communication:
         for i, meeting in enumerate(p.communication.meetings):
             for j, pid in enumerate(meeting.attendees):
-                yield ("communication", "meetings", i, "attendees", j), pid, False
+                yield ("communication", "meetings", i, "attendees", j), pid, False, ANYONE
     if p.governance:
-        g = p.governance
-        if g.lead_partner:
-            yield ("governance", "lead_partner"), g.lead_partner, False
-        if g.decision_making:
-            for pid in g.decision_making.votes:
-                yield ("governance", "decision_making", "votes", pid), pid, True
-        if g.chair and g.chair.partner:
-            yield ("governance", "chair", "partner"), g.chair.partner, False
+        yield from _governance_refs(p)
     for i, role in enumerate(p.roles):
-        yield ("roles", i, "partner"), role.partner, False
+        yield ("roles", i, "partner"), role.partner, False, ANYONE
+    for i, ws in enumerate(p.workstreams):
+        if ws.lead:
+            yield ("workstreams", i, "lead"), ws.lead, False, PARTNER
+        for j, pid in enumerate(ws.partners):
+            yield ("workstreams", i, "partners", j), pid, False, PARTNER
     if p.evaluation:
         for j, pid in enumerate(p.evaluation.involves):
-            yield ("evaluation", "involves", j), pid, False
+            yield ("evaluation", "involves", j), pid, False, ANYONE
         for i, action in enumerate(p.evaluation.improvements):
             if action.owner:
-                yield ("evaluation", "improvements", i, "owner"), action.owner, False
+                yield ("evaluation", "improvements", i, "owner"), action.owner, False, ANYONE
     for i, risk in enumerate(p.risks):
         if risk.owner:
-            yield ("risks", i, "owner"), risk.owner, False
+            yield ("risks", i, "owner"), risk.owner, False, ANYONE
+
+
+def _governance_refs(p: Partnership) -> Iterator[tuple[Path, str, bool, str]]:
+    g = p.governance
+    assert g is not None
+    if g.lead_partner:
+        yield ("governance", "lead_partner"), g.lead_partner, False, PARTNER
+    if g.decision_making:
+        for pid in g.decision_making.votes:
+            yield ("governance", "decision_making", "votes", pid), pid, True, ANYONE
+    for i, body in enumerate(g.bodies):
+        for j, pid in enumerate(body.members):
+            yield ("governance", "bodies", i, "members", j), pid, False, ANYONE
+        for pid in body.votes:
+            yield ("governance", "bodies", i, "votes", pid), pid, True, ANYONE
+        if body.chair:
+            yield ("governance", "bodies", i, "chair"), body.chair, False, ANYONE
+    if g.chair and g.chair.partner:
+        yield ("governance", "chair", "partner"), g.chair.partner, False, PARTNER
+    if g.chair and g.chair.member:
+        yield ("governance", "chair", "member"), g.chair.member, False, ANYONE
+
+
+def _goal_refs(p: Partnership) -> Iterator[tuple[Path, str]]:
+    if p.evaluation:
+        for i, kpi in enumerate(p.evaluation.kpis):
+            if kpi.goal is not None:
+                yield ("evaluation", "kpis", i, "goal"), kpi.goal
+    for i, ws in enumerate(p.workstreams):
+        for j, gid in enumerate(ws.goals):
+            yield ("workstreams", i, "goals", j), gid

@@ -74,7 +74,17 @@ def _message(error: ErrorDetails) -> str:
         message += f", got {shown[:60] + '...' if len(shown) > 60 else shown}"
     elif kind == "too_short" and error["loc"] == ("partners",):
         message = "a partnership needs at least 2 partners"
+    elif kind == "bool_type" and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
+        # YAML 1.2 (editors) reads yes/no/on/off as text; so does partnercheck.
+        message = f"expected true or false, got {value!r} (write true or false)"
+    elif kind == "bool_type":
+        message = "expected true or false"
+    elif kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
+        message = f'expected text, got the number {value!r}; quote it: "{value}"'
     return message
+
+
+_YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n"})
 
 
 def field_names(loc: Path) -> list[str]:
