@@ -2,26 +2,54 @@
 
 Pure: no printing, no file writing. The CLI and the Python API both call
 :func:`load` then :func:`assess`; reporters only ever see the :class:`FileResult`.
+
+Order of work: placeholder text is taken out; every active rule runs on what
+is left; findings a declared risk covers are softened; the file's suppressions
+are applied; findings of rules that a graver finding makes moot are dropped
+(one gap, one price); then :mod:`partnercheck.scoring` prices and summarises.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
 from partnercheck.load import Source, load_nodes
 from partnercheck.load.nodes import MappingNode, Path, format_path, resolve
 from partnercheck.model.partnership import Partnership
 from partnercheck.model.validate import build
-from partnercheck.results import ElementId, FileResult, Location, Severity
+from partnercheck.results import (
+    ElementId,
+    FileResult,
+    Finding,
+    Location,
+    PriorityAction,
+    Severity,
+    StrengthRecord,
+)
 from partnercheck.rules import REGISTRY, Rule
-from partnercheck.rules.base import Hit
+from partnercheck.rules.base import ELEMENT, Hit, Strength, ids, names
 from partnercheck.rules.context import Context
 from partnercheck.rules.depth import classify
 from partnercheck.rules.perception import RULE_FOR_KIND
-from partnercheck.scoring import Draft, challenge_summary, score
-from partnercheck.suppression import apply_suppressions
+from partnercheck.rules.placeholders import (
+    PLACEHOLDER,
+    SAYS_NONE,
+    UNFINISHED,
+    IndexMap,
+    strip_placeholders,
+)
+from partnercheck.scoring import Draft, Outcomes, Scored, score
+from partnercheck.scoring.priorities import (
+    document_priorities,
+    finding_groups,
+    survey_priorities,
+    top,
+)
+from partnercheck.summary import challenge_summary, goal_records, kpi_records, partner_records
+from partnercheck.suppression import apply_suppressions, check_rule_references
 from partnercheck.survey.analysis import analyse
 from partnercheck.survey.responses import Response
 from partnercheck.survey.results import SurveyRecord, SurveyResult
@@ -88,68 +116,217 @@ def locate(root: MappingNode, path: Path | None) -> Location | None:
     )
 
 
-_SOFTER = {Severity.ERROR: Severity.WARNING, Severity.WARNING: Severity.INFO}
+_PLACEHOLDER_RULES = {
+    "placeholder": (PLACEHOLDER, "is a placeholder, not content"),
+    "unfinished": (UNFINISHED, "is unfinished"),
+    "none": (SAYS_NONE, "says there is none, so it counts as missing"),
+}
+
+
+@dataclass(frozen=True)
+class _Run:
+    """One assessment's inputs, for the helpers below."""
+
+    loaded: Loaded
+    options: Options
+    ctx: Context
+    index_map: IndexMap
+    rules: list[Rule]
+
+    def locate(self, path: Path | None) -> Location | None:
+        return locate(self.loaded.root, self.index_map.original(path))
+
+    def severity(self, rule: Rule, hit: Hit) -> Severity:
+        return self.options.severity.get(rule.id) or hit.severity or rule.severity
+
+    def score(
+        self, drafts: Sequence[Draft], perception: Mapping[ElementId, float | None] | None = None
+    ) -> Scored:
+        return score(drafts, self.rules, self.options.weights, perception, self.outcomes)
+
+    @cached_property
+    def outcomes(self) -> Outcomes:
+        ev = self.ctx.p.evaluation
+        reviewed = bool(ev and ev.last_review and ev.last_review <= self.ctx.as_of)
+        states = tuple(self.ctx.goal_outcomes[i].state for i, _ in self.ctx.live_goals)
+        return Outcomes(states, reviewed)
 
 
 def assess(loaded: Loaded, options: Options, survey: SurveyInput | None = None) -> FileResult:
     p = loaded.partnership
-    ctx = Context(p, options.as_of)
-    rules = active_rules(options)
-    drafts: list[Draft] = []
-    for r in rules:
-        if r.check is None:
-            continue
-        severity = options.severity.get(r.id, r.severity)
-        risk = ctx.mitigated.get(r.challenge.value) if r.challenge else None
-        for hit in capped(r.check(ctx)):
-            drafts.append(_draft(r, hit, loaded.root, severity, risk))
-    scored = score(
-        apply_suppressions(drafts, p, loaded.root, options.as_of, locate), rules, options.weights
-    )
+    check_rule_references(p, loaded.root, loaded.source.name)
+    clean, placeholders, index_map = strip_placeholders(p)
+    run = _Run(loaded, options, Context(clean, options.as_of), index_map, active_rules(options))
+    drafts, strengths = _run_rules(run)
+    active_ids = {r.id for r in run.rules}
+    for found in placeholders:
+        meta, what = _PLACEHOLDER_RULES[found.kind]
+        if meta.id in active_ids:
+            message = f"{format_path(found.path)} {what}: {_excerpt(found.text)}"
+            hit = Hit(message, found.path, meta.recommendation, element=found.element)
+            drafts.append(Draft(meta, hit, locate(loaded.root, found.path), meta.severity))
+    drafts = _drop_covered(apply_suppressions(drafts, p, loaded.root, options.as_of, locate))
+    scored = run.score(drafts)
     survey_result: SurveyResult | None = None
+    perception: dict[ElementId, float | None] = {}
     if survey is not None:
         # The survey is compared with the document scores, then combined with them.
         document = {e.id: e.score for e in scored.elements}
         survey_result = analyse(
             survey.responses,
-            ctx.partner_ids,
+            run.ctx.partner_ids,
             document,
             survey.min_respondents,
             survey.show_respondents,
         )
-        active = {r.id for r in rules}
         drafts += [
-            _survey_draft(record, loaded, options)
+            _survey_draft(record, run)
             for record in survey_result.records
-            if RULE_FOR_KIND[record.kind].id in active
+            if RULE_FOR_KIND[record.kind].id in active_ids
         ]
         perception = {e.id: e.perception for e in survey_result.elements}
-        scored = score(
-            apply_suppressions(drafts, p, loaded.root, options.as_of, locate),
-            rules,
-            options.weights,
-            perception,
+        scored = run.score(drafts, perception)
+    return _result(run, drafts, scored, strengths, survey_result, perception)
+
+
+def _run_rules(run: _Run) -> tuple[list[Draft], list[Strength]]:
+    drafts: list[Draft] = []
+    strengths: list[Strength] = []
+    for r in run.rules:
+        if r.check is None:
+            continue
+        for item in capped(r.check(run.ctx)):
+            if isinstance(item, Strength):
+                strengths.append(Strength(item.text, item.element or r.element))
+                continue
+            draft = Draft(r, item, run.locate(item.path), run.severity(r, item))
+            drafts.append(_mitigate(draft, run.ctx))
+    return drafts, strengths
+
+
+def _mitigate(draft: Draft, ctx: Context) -> Draft:
+    """Soften a finding that a declared, owned, credible risk covers: the rules it names,
+    and, for the partners it names, the findings of the risk's own challenge."""
+    subject = draft.hit.subject.id if draft.hit.subject else None
+    challenge = draft.rule.challenge or draft.hit.challenge
+    for index, covers in ctx.mitigations:
+        risk = ctx.p.risks[index]
+        about = subject is not None and subject in covers
+        if draft.rule.id in covers or (about and challenge and risk.challenge.value == challenge):
+            # Half the points; the severity stands: a risk on paper is not the problem fixed.
+            return replace(draft, mitigated_by=f"risks[{index}]")
+    return draft
+
+
+def _drop_covered(drafts: list[Draft]) -> list[Draft]:
+    """Drop findings of rules made moot by a standing finding that covers them."""
+    moot: set[str] = set()
+    whole: set[ElementId] = set()
+    for d in drafts:
+        if d.suppressed:
+            continue
+        if d.hit.covers == ELEMENT and d.rule.element is not None:
+            whole.add(d.rule.element)
+        elif d.hit.covers != ELEMENT:
+            moot.update(d.hit.covers)
+    if not moot and not whole:
+        return drafts
+    return [
+        d
+        for d in drafts
+        if not (
+            d.rule.id in moot
+            or (d.rule.element in whole and d.hit.covers != ELEMENT)
+            or (d.rule.element is None and d.hit.element in whole)
         )
+    ]
+
+
+def _result(
+    run: _Run,
+    drafts: list[Draft],
+    scored: Scored,
+    strengths: list[Strength],
+    survey: SurveyResult | None,
+    perception: Mapping[ElementId, float | None],
+) -> FileResult:
+    p = run.loaded.partnership
+    ctx = run.ctx
+    groups = finding_groups(drafts, scored.costs)
+    grouped = {g.rule for g in groups}
+    findings = [
+        f.model_copy(update={"group": f.rule}) if f.rule in grouped and not f.suppressed else f
+        for f in scored.findings
+    ]
+    order = sorted(range(len(findings)), key=lambda i: _sort_key(findings[i]))
     return FileResult(
-        file=loaded.source.name,
+        file=run.loaded.source.name,
         partnership=p.partnership.name,
         form=p.partnership.form.value if p.partnership.form else None,
         score=scored.score,
         band=scored.band,
         depth=classify(ctx),
         elements=scored.elements,
-        findings=scored.findings,
+        findings=[findings[i] for i in order],
         challenges=challenge_summary(scored.findings, ctx),
-        priorities=scored.priorities,
-        survey=survey_result,
-        active_rules=sorted(r.id for r in rules),
+        priorities=_priorities(run, drafts, scored, survey, perception),
+        survey=survey,
+        active_rules=sorted(r.id for r in run.rules),
+        uncapped_score=scored.mean if scored.cap else None,
+        cap=scored.cap,
+        strengths=[_strength(s) for s in strengths],
+        groups=groups,
+        goals=goal_records(ctx),
+        kpis=kpi_records(ctx),
+        partners=partner_records(ctx),
     )
 
 
-def _survey_draft(record: SurveyRecord, loaded: Loaded, options: Options) -> Draft:
+def _priorities(
+    run: _Run,
+    drafts: Sequence[Draft],
+    scored: Scored,
+    survey: SurveyResult | None,
+    perception: Mapping[ElementId, float | None],
+) -> list[PriorityAction]:
+    def rescore(rest: Sequence[Draft], seen: Mapping[ElementId, float | None]) -> float:
+        return run.score(rest, seen).score
+
+    actions = document_priorities(drafts, scored.costs, scored.score, perception, rescore)
+    if survey is not None:
+        actions += survey_priorities(survey, scored.score, lambda seen: rescore(drafts, seen))
+    return top(actions)
+
+
+def _strength(s: Strength) -> StrengthRecord:
+    return StrengthRecord(element=s.element, message=ids(s.text), text=names(s.text))
+
+
+_ELEMENT_ORDER = {e: i for i, e in enumerate(ElementId)}
+
+
+def _sort_key(f: Finding) -> tuple[int, int, str, int, int, str]:
+    """Element order, most severe first, then rule id and position: stable output."""
+    loc = f.location
+    return (
+        _ELEMENT_ORDER.get(f.element, len(_ELEMENT_ORDER)) if f.element else 99,
+        -f.severity.rank,
+        f.rule,
+        loc.line if loc else 0,
+        loc.column if loc else 0,
+        f.message,
+    )
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    shown = " ".join(text.split())
+    return repr(shown if len(shown) <= limit else shown[: limit - 1] + "…")
+
+
+def _survey_draft(record: SurveyRecord, run: _Run) -> Draft:
     r = RULE_FOR_KIND[record.kind]
     # Point at the file's `survey:` key when it names the responses; else nowhere.
-    path: Path | None = ("survey",) if loaded.partnership.survey else None
+    path: Path | None = ("survey",) if run.loaded.partnership.survey else None
     hit = Hit(
         record.message,
         path,
@@ -158,46 +335,36 @@ def _survey_draft(record: SurveyRecord, loaded: Loaded, options: Options) -> Dra
         element=record.element,
         challenge=record.challenge,
     )
-    return Draft(r, hit, locate(loaded.root, path), options.severity.get(r.id, r.severity))
+    return Draft(r, hit, locate(run.loaded.root, path), run.options.severity.get(r.id, r.severity))
 
 
 MAX_HITS_PER_RULE = 500
 
 
-def capped(hits: Iterable[Hit]) -> Iterator[Hit]:
+def capped(hits: Iterable[Hit | Strength]) -> Iterable[Hit | Strength]:
     """At most MAX_HITS_PER_RULE findings per rule; the rest are summed into one.
 
     A network of 100,000 partners without stated benefits needs one finding that
     says so, not 100,000 of them; the summary carries their share of the points.
     """
     rest: list[Hit] = []
-    for i, hit in enumerate(hits):
-        if i < MAX_HITS_PER_RULE - 1:
-            yield hit
+    count = 0
+    for item in hits:
+        if isinstance(item, Strength):
+            yield item
+            continue
+        count += 1
+        if count < MAX_HITS_PER_RULE:
+            yield item
         else:
-            rest.append(hit)
+            rest.append(item)
     if len(rest) == 1:
         yield rest[0]
     elif rest:
         first = rest[0]
-        yield Hit(
-            f"{first.message}; and {len(rest) - 1:,} more like it",
-            first.path,
-            first.recommendation,
+        yield replace(
+            first,
+            message=f"{ids(first.message)}; and {len(rest) - 1:,} more like it",
             share=sum(h.share for h in rest),
-            element=first.element,
-            challenge=first.challenge,
+            subject=None,
         )
-
-
-def _draft(r: Rule, hit: Hit, root: MappingNode, severity: Severity, risk: int | None) -> Draft:
-    if risk is None:
-        return Draft(r, hit, locate(root, hit.path), severity)
-    # A declared, owned and mitigated risk softens the finding; it does not erase it.
-    return Draft(
-        r,
-        hit,
-        locate(root, hit.path),
-        _SOFTER.get(severity, severity),
-        mitigated_by=f"risks[{risk}]",
-    )

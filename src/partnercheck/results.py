@@ -26,6 +26,7 @@ __all__ = [
     "CHALLENGE_TITLES",
     "ELEMENT_TITLES",
     "Band",
+    "Cap",
     "ChallengeId",
     "ChallengeResult",
     "Depth",
@@ -34,10 +35,15 @@ __all__ = [
     "ErrorRecord",
     "FileResult",
     "Finding",
+    "FindingGroup",
+    "GoalRecord",
+    "KpiRecord",
     "Location",
+    "PartnerRecord",
     "PriorityAction",
     "Report",
     "Severity",
+    "StrengthRecord",
     "SurveyResult",
     "ToolInfo",
 ]
@@ -65,21 +71,49 @@ class Finding(Frozen):
         "file itself (suppressions, depth)."
     )
     challenge: ChallengeId | None
-    message: str
+    message: str = Field(description="What was found, naming partners and goals by id.")
     location: Location | None
-    recommendation: str
+    recommendation: str = Field(description="What to do, with the YAML key to edit.")
     suppressed: bool = False
     points: float = Field(
         default=0.0, description="Element points this finding costs (0 when suppressed)."
     )
     mitigated_by: str | None = Field(
-        default=None, description="Path of a declared risk that softens this challenge finding."
+        default=None, description="Path of a declared risk that softens this finding."
     )
     justification: str | None = Field(
         default=None,
         exclude_if=lambda v: v is None,
         description="For a suppressed finding: the reason given in the file's suppress list.",
     )
+    subject: str | None = Field(
+        default=None,
+        description="Id of the partner, member, goal, KPI or meeting the finding is about.",
+    )
+    text: str = Field(default="", description="The message for people: partners and goals by name.")
+    advice: str = Field(default="", description="What to do, in plain words (no YAML keys).")
+    group: str | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="Id of the group this finding belongs to: one gap across several "
+        "partners (see FileResult.groups).",
+    )
+
+
+class FindingGroup(Frozen):
+    """One gap across several partners (or goals), reported once and priced as the sum."""
+
+    id: str
+    rule: str
+    severity: Severity
+    element: ElementId | None
+    challenge: ChallengeId | None
+    message: str = Field(description="The gap and every subject, by id.")
+    text: str = Field(description="The gap and every subject, by name.")
+    recommendation: str
+    advice: str
+    subjects: list[str]
+    points: float
 
 
 class ElementScore(Frozen):
@@ -103,21 +137,81 @@ class ElementScore(Frozen):
 class ChallengeResult(Frozen):
     id: ChallengeId
     title: str
-    level: str = Field(description="none, low, moderate or high")
+    level: str = Field(
+        description="none, present (declared or only mitigated findings), moderate or high"
+    )
     mitigated: bool
     evidence: list[str] = Field(default_factory=list, description="Messages of the findings.")
+    mitigated_by: list[str] = Field(
+        default_factory=list, description="Paths of the declared risks that soften its findings."
+    )
+    risks: list[str] = Field(
+        default_factory=list, description="Declared risks of this challenge, as evidence."
+    )
 
 
 class PriorityAction(Frozen):
     rule: str
     recommendation: str
-    gain: float = Field(description="Overall points regained by acting on this rule.")
+    gain: float = Field(description="Overall points regained by doing what it says.")
+    advice: str = Field(default="", description="The action in plain words, by name.")
+    element: ElementId | None = None
+    estimated: bool = Field(
+        default=False,
+        description="True for survey actions, whose gain is an estimate (the partner's ratings "
+        "rising to the others' level).",
+    )
+
+
+class Cap(Frozen):
+    band: Band = Field(description="The highest band the file can have.")
+    reason: str = Field(description='Why, e.g. "capped at developing: evaluation is critical".')
+
+
+class StrengthRecord(Frozen):
+    element: ElementId | None
+    message: str
+    text: str
+
+
+class GoalRecord(Frozen):
+    id: str
+    objective: str
+    state: str = Field(
+        description="met, on-track, unknown, slipping, off-track, overdue, missed or dropped"
+    )
+    reason: str
+    due: date | None = None
+
+
+class KpiRecord(Frozen):
+    name: str
+    goal: str | None
+    state: str = Field(description="met, on-course, slipping, behind, away or unknown")
+    better: str | None
+    baseline: float | None
+    target: float | None
+    current: float | None
+    previous: float | None
+    progress: float | None = Field(description="Share of the way from baseline to target.")
+    evidence: str
+
+
+class PartnerRecord(Frozen):
+    id: str
+    name: str
+    sector: str | None
+    standing: str
+    active: bool
+    resource_share: float | None = Field(description="Share of what is brought (0-1).")
+    decision_power: float | None = Field(description="Share of decision power (0-1).")
+    meetings: int = Field(description="Meetings and bodies it attends.")
 
 
 class FileResult(Frozen):
     file: str
     partnership: str
-    score: float
+    score: float = Field(description="Overall score, after any cap.")
     band: Band
     depth: Depth
     elements: list[ElementScore]
@@ -135,6 +229,17 @@ class FileResult(Frozen):
         exclude=True,
         description="Rules applied after select/ignore (for reporters that list every check).",
     )
+    uncapped_score: float | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="The weighted mean of the elements, when a cap lowered it.",
+    )
+    cap: Cap | None = Field(default=None, description="The band cap and its reason, if any.")
+    strengths: list[StrengthRecord] = Field(default_factory=list)
+    groups: list[FindingGroup] = Field(default_factory=list)
+    goals: list[GoalRecord] = Field(default_factory=list)
+    kpis: list[KpiRecord] = Field(default_factory=list)
+    partners: list[PartnerRecord] = Field(default_factory=list)
 
 
 class ToolInfo(Frozen):

@@ -1,8 +1,10 @@
 """The file's own ``suppress:`` list: accepted findings, with reasons and expiry.
 
 Suppressed findings stay in the result (marked) but cost no points and never
-fail a run. A suppression that expired, names no rule, or matches nothing is
-reported, so the list cannot silently rot.
+fail a run. A suppression that expired or matches nothing is reported, so the
+list cannot silently rot. A rule id the tool does not know, in ``suppress`` or
+in a risk's ``covers``, is an input error with a did-you-mean: a typo there
+would otherwise silently switch a check off or on.
 """
 
 from __future__ import annotations
@@ -11,13 +13,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from partnercheck.errors import did_you_mean
-from partnercheck.load.nodes import MappingNode, Path
+from partnercheck.errors import InputError, InputErrors, did_you_mean
+from partnercheck.load.nodes import MappingNode, Path, resolve
 from partnercheck.model.partnership import Partnership
 from partnercheck.results import Location
 from partnercheck.rules import REGISTRY
 from partnercheck.rules.base import Hit
-from partnercheck.rules.meta import EXPIRED, UNKNOWN, UNUSED
+from partnercheck.rules.meta import EXPIRED, UNUSED
 from partnercheck.scoring import Draft
 
 Locator = Callable[[MappingNode, Path | None], Location | None]
@@ -34,14 +36,7 @@ def apply_suppressions(
         notes.append(Draft(r, Hit(message, path), locate(root, path), r.severity))
 
     for i, s in enumerate(p.suppress):
-        if s.rule not in REGISTRY:
-            hint = did_you_mean(s.rule, sorted(REGISTRY))
-            note(
-                UNKNOWN.id,
-                f"Suppression names unknown rule {s.rule}{hint}",
-                ("suppress", i, "rule"),
-            )
-        elif s.expires is not None and s.expires < as_of:
+        if s.expires is not None and s.expires < as_of:
             note(
                 EXPIRED.id,
                 f"Suppression of {s.rule} expired on {s.expires.isoformat()}; "
@@ -61,3 +56,30 @@ def apply_suppressions(
         if rule_id not in used:
             note(UNUSED.id, f"Suppression of {rule_id} matches no finding", ("suppress", i))
     return result + notes
+
+
+def check_rule_references(p: Partnership, root: MappingNode, filename: str) -> None:
+    """Every rule id in ``suppress`` and in risks' ``covers`` exists; partner ids in
+    ``covers`` exist too. Raises :class:`InputErrors` at each unknown id."""
+    rules = sorted(REGISTRY)
+    people = sorted({x.id for x in p.partners} | {m.id for m in p.members})
+    errors = []
+
+    def fail(path: Path, message: str) -> None:
+        node = resolve(root, path)[1]
+        errors.append(InputError(filename, node.line, node.column, message))
+
+    for i, s in enumerate(p.suppress):
+        if s.rule not in REGISTRY:
+            fail(("suppress", i, "rule"), f"unknown rule {s.rule!r}{did_you_mean(s.rule, rules)}")
+    for i, risk in enumerate(p.risks):
+        for j, item in enumerate(risk.covers):
+            if item in REGISTRY or item in people:
+                continue
+            candidates = rules if item[:2].upper() == "PC" else people
+            fail(
+                ("risks", i, "covers", j),
+                f"unknown rule or partner {item!r}{did_you_mean(item, candidates)}",
+            )
+    if errors:
+        raise InputErrors(errors)

@@ -1,114 +1,179 @@
 """Who brings what, and who decides: the numbers behind the power-imbalance rules.
 
-Decision power uses the normalised Banzhaf index for voting rules, because raw
-vote shares mislead: with votes 49/49/2 under a simple majority, each partner
-is equally able to swing a decision. Consensus gives every voter a veto, so
-power is equal among voters; ``lead-partner`` gives the lead all of it.
+Decision power is read from the body whose decisions count (``decides_budget``,
+else the first body). It uses the normalised Banzhaf index for voting rules,
+because raw vote shares mislead: with votes 49/49/2 under a simple majority,
+each voter is equally able to swing a decision. Consensus gives every voter a
+veto, so power is equal among voters; ``lead-partner`` gives the lead all of it.
+
+Resources are compared in money where the file gives money: funding, the
+``value`` of other contributions, and staff time at ``partnership.fte_cost``.
+Without ``fte_cost`` staff time is not added to money (600 FTE are not "a third
+of" a billion); a partner's share is then the larger of its share of the money
+and its share of the staff time.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import reduce
 from typing import TYPE_CHECKING
 
-from partnercheck.model.types import DecisionRule
+from partnercheck.model.types import ContributionType, DecisionRule
 
 if TYPE_CHECKING:  # rules.context imports the rules, which import this module
-    from partnercheck.rules.context import Context
+    from partnercheck.rules.context import BodyView, Context
 
-# Above these sizes the exact index is costly; by the Penrose limit theorem the
-# Banzhaf index of many small voters approaches their vote share anyway.
-EXACT_MAX_VOTERS = 60
-EXACT_MAX_VOTES = 20_000
+# The exact index counts coalitions by total weight. That table stays small for
+# any realistic body (equal votes give n + 1 sums; 18 voters of any weights at
+# most 2^18); only a large body with many different vote sizes exceeds it, and
+# for many voters Penrose's limit theorem says the index approaches the vote
+# share, which is then used instead.
+EXACT_MAX_SUMS = 2**18 + 1
 
 
 @dataclass(frozen=True, slots=True)
 class DecisionPower:
-    shares: dict[str, float]  # partner id -> share of decision power, summing to 1
+    shares: dict[str, float]  # voter id -> share of decision power, summing to 1
+    vetoes: frozenset[str]  # voters whose "no" alone blocks a decision
+    dictator: str | None  # a voter who can decide alone
     basis: str  # how it was computed, for the report
+    body: str  # the body's name
 
 
-def resource_shares(ctx: Context) -> dict[str, float]:
-    """Each partner's share of what is brought: the mean of its shares of money,
-    of staff time and of other (in-kind) contributions, over the kinds present."""
-    in_kind = {
-        x.id: float(sum(1 for c in x.contributions if c.type.value not in ("funding", "staff")))
-        for x in ctx.partners
+@dataclass(frozen=True, slots=True)
+class ResourceShares:
+    shares: dict[str, float]  # partner or member id -> share of what is brought
+    basis: str
+
+
+def resource_shares(ctx: Context) -> ResourceShares | None:
+    """Each active partner's (and member's) share of what is brought, or None if nothing is."""
+    parties = [x for _, x in ctx.active] + list(ctx.p.members)
+    money = {x.id: ctx.money_of(x.contributions) for x in parties}
+    staff = {
+        x.id: sum(c.fte or 0.0 for c in x.contributions if c.type is ContributionType.STAFF)
+        for x in parties
     }
-    dimensions = [d for d in (ctx.funding, ctx.staff, in_kind) if sum(d.values()) > 0]
-    if not dimensions:
-        return dict.fromkeys(ctx.partner_ids, 0.0)
-    totals = [sum(d.values()) for d in dimensions]
-    return {
-        pid: sum(d[pid] / t for d, t in zip(dimensions, totals, strict=True)) / len(dimensions)
-        for pid in ctx.partner_ids
-    }
+    fte_cost = ctx.p.partnership.fte_cost
+    money_total, staff_total = sum(money.values()), sum(staff.values())
+    if money_total > 0 and (fte_cost or staff_total == 0):
+        basis = "money and staff time at fte_cost" if fte_cost and staff_total else "money"
+        return ResourceShares({k: v / money_total for k, v in money.items()}, basis)
+    if money_total > 0:
+        return ResourceShares(
+            {k: max(money[k] / money_total, staff[k] / staff_total) for k in money},
+            "the larger of money and staff time (no fte_cost to add them)",
+        )
+    if staff_total > 0:
+        return ResourceShares({k: v / staff_total for k, v in staff.items()}, "staff time")
+    counts = {x.id: float(len(x.contributions)) for x in parties}
+    total = sum(counts.values())
+    if total == 0:
+        return None
+    return ResourceShares({k: v / total for k, v in counts.items()}, "number of contributions")
+
+
+def voters(ctx: Context, body: BodyView) -> dict[str, int]:
+    """Votes on a body: its ``votes``, else one each for its seats, else one per partner
+    expected to vote."""
+    if body.votes:
+        return dict(body.votes)
+    if body.seats is not None:
+        return dict.fromkeys(sorted(body.seats), 1)
+    return {x.id: 1 for _, x in ctx.expected("vote")}
 
 
 def decision_power(ctx: Context) -> DecisionPower | None:
-    """Share of real decision power per partner, or None when the file does not say."""
-    gov = ctx.p.governance
-    dm = gov.decision_making if gov else None
-    if dm is None or dm.rule is None:
+    """Share of real decision power per voter on the body that counts, or None."""
+    body = ctx.main_body
+    if body is None or body.rule is None:
         return None
-    everyone = dict.fromkeys(ctx.partner_ids, 0.0)
-    if dm.rule is DecisionRule.LEAD_PARTNER:
-        lead = (gov.lead_partner if gov else None) or (
-            gov.chair.partner if gov and gov.chair else None
-        )
+    name = body.name or "the decision-making body"
+    if body.rule is DecisionRule.LEAD_PARTNER:
+        gov = ctx.p.governance
+        lead = (gov.lead_partner if gov else None) or (ctx.chair[0] if ctx.chair else None)
         if lead is None:
             return None
-        return DecisionPower({**everyone, lead: 1.0}, "lead-partner rule: the lead decides")
-    votes = (
-        {pid: n for pid, n in dm.votes.items() if n > 0}
-        if dm.votes
-        else dict.fromkeys(ctx.partner_ids, 1)
-    )
+        return DecisionPower({lead: 1.0}, frozenset({lead}), lead, "lead-partner rule", name)
+    votes = voters(ctx, body)
     if not votes:
         return None
-    if dm.rule is DecisionRule.CONSENSUS:
+    if body.rule is DecisionRule.CONSENSUS:
         share = 1.0 / len(votes)
         return DecisionPower(
-            {**everyone, **dict.fromkeys(votes, share)}, "consensus: every voter holds a veto"
+            dict.fromkeys(votes, share),
+            frozenset(votes),
+            None,
+            "consensus: every voter holds a veto",
+            name,
         )
     total = sum(votes.values())
-    if dm.rule is DecisionRule.SUPERMAJORITY:
-        quota = math.ceil(total * 2 / 3)
-        label = "two-thirds"
+    if body.rule is DecisionRule.SUPERMAJORITY:
+        quota, label = math.ceil(total * 2 / 3), "two-thirds"
     else:
-        quota = total // 2 + 1
-        label = "simple majority"
-    if len(votes) > EXACT_MAX_VOTERS or total > EXACT_MAX_VOTES:
+        quota, label = total // 2 + 1, "simple majority"
+    vetoes = frozenset(v for v, w in votes.items() if total - w < quota)
+    dictator = next((v for v, w in votes.items() if w >= quota), None)
+    shares = banzhaf(votes, quota)
+    if shares is None:
         return DecisionPower(
-            {**everyone, **{k: v / total for k, v in votes.items()}},
-            f"{label} of {total} votes; vote share (large body)",
+            {k: v / total for k, v in votes.items()},
+            vetoes,
+            dictator,
+            f"{label} of {total} votes; vote share ({len(votes)} voters: a large body)",
+            name,
         )
     return DecisionPower(
-        {**everyone, **banzhaf(votes, quota)}, f"{label} of {total} votes; normalised Banzhaf index"
+        shares, vetoes, dictator, f"{label} of {total} votes; normalised Banzhaf index", name
     )
 
 
-def banzhaf(votes: dict[str, int], quota: int) -> dict[str, float]:
+def banzhaf(votes: dict[str, int], quota: int) -> dict[str, float] | None:
     """Normalised Banzhaf index: how often each voter swings a winning coalition.
 
-    ``ways[s]`` counts coalitions of all voters with ``s`` votes; removing one
-    voter of weight ``w`` is the exact inverse step ``g[s] = ways[s] - g[s - w]``,
-    so the table is built once, not once per voter (integers, so no rounding).
+    Exact for any vote sizes: weights and quota are first divided by their
+    greatest common divisor (24,500/24,500/1,000 is the game 49/49/2), then
+    coalitions are counted by their total weight. Returns None only for bodies
+    too large to count exactly (see EXACT_MAX_SUMS), where vote shares are used.
     """
-    weights = list(votes.values())
-    ways = [1] + [0] * sum(weights)
-    for w in weights:
-        for s in range(len(ways) - 1, w - 1, -1):
-            ways[s] += ways[s - w]
+    divisor = reduce(math.gcd, votes.values(), 0) or 1
+    weights = {k: v // divisor for k, v in votes.items()}
+    scaled_quota = -(-quota // divisor)  # a coalition wins when its weight reaches the quota
+    ways = _coalition_counts(list(weights.values()))
+    if ways is None:
+        return None
     swings: dict[int, int] = {}
-    for weight in set(weights):
-        others = list(ways)
-        for s in range(weight, len(others)):
-            others[s] -= others[s - weight]
-        low, high = max(0, quota - weight), min(quota - 1, len(others) - 1)
-        swings[weight] = sum(others[low : high + 1]) if low <= high else 0
-    total = sum(swings[w] for w in weights)
+    for weight in set(weights.values()):
+        others = _without(ways, weight)
+        swings[weight] = sum(
+            n for s, n in others.items() if scaled_quota - weight <= s < scaled_quota
+        )
+    total = sum(swings[w] for w in weights.values())
     if total == 0:
         return {pid: 1.0 / len(votes) for pid in votes}
-    return {pid: swings[w] / total for pid, w in votes.items()}
+    return {pid: swings[w] / total for pid, w in weights.items()}
+
+
+def _coalition_counts(weights: list[int]) -> dict[int, int] | None:
+    """Number of coalitions of each total weight (a sparse table; None if too large)."""
+    ways: dict[int, int] = {0: 1}
+    for w in weights:
+        grown = dict(ways)
+        for s, n in ways.items():
+            grown[s + w] = grown.get(s + w, 0) + n
+        ways = grown
+        if len(ways) > EXACT_MAX_SUMS:
+            return None
+    return ways
+
+
+def _without(ways: dict[int, int], weight: int) -> dict[int, int]:
+    """Coalition counts of the others: the exact inverse of adding one voter of ``weight``."""
+    others: dict[int, int] = {}
+    for s in sorted(ways):
+        count = ways[s] - others.get(s - weight, 0)
+        if count:
+            others[s] = count
+    return others

@@ -10,6 +10,7 @@ from partnercheck.rules import (  # noqa: F401 - imported to register their rule
     logistics,
     meta,
     perception,
+    placeholders,
     power,
     resources,
     roles,

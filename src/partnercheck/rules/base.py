@@ -1,19 +1,77 @@
 """What a rule is, and the registry that holds every rule.
 
 A rule is a pure function of the partnership (through :class:`Context`) that
-yields :class:`Hit` records. Declaring it takes one decorator; a duplicate id
-fails at import time, so two rules can never share a name.
+yields :class:`Hit` records (and, where it finds something in place worth
+saying, :class:`Strength` records). Declaring it takes one decorator; a
+duplicate id fails at import time, so two rules can never share a name.
+
+Messages are written once and read two ways: CI formats print ids ("Partner
+mhtrust contributes nothing"), client reports print names ("Mersey Health
+Trust contributes nothing"). A rule writes ``Say("Partner {p} ...", p=subject)``
+and the engine renders both.
 """
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from partnercheck.load.nodes import Path
 from partnercheck.results import ChallengeId, ElementId, Severity
-from partnercheck.rules.context import Context
+from partnercheck.rules.context import Context, Subject
+
+# Every rule of the element, except the one that fires: used by a finding that
+# says a whole section is missing, so that one gap is priced once (all of it).
+ELEMENT: Literal["element"] = "element"
+
+
+class Say:
+    """A sentence with subjects in it, rendered with ids or with names.
+
+    The template is code (trusted); the arguments may hold text from the file,
+    which ``str.format`` substitutes without interpreting it.
+    """
+
+    __slots__ = ("args", "template")
+
+    def __init__(self, template: str, **args: object) -> None:
+        self.template = template
+        self.args = args
+
+    def ids(self) -> str:
+        return self.template.format(**{k: _as(v, False) for k, v in self.args.items()})
+
+    def names(self) -> str:
+        return self.template.format(**{k: _as(v, True) for k, v in self.args.items()})
+
+
+def _as(value: object, names: bool) -> object:
+    if isinstance(value, Subject):
+        return value.name if names else value.id
+    if isinstance(value, tuple | list) and all(isinstance(v, Subject) for v in value):
+        return listing([v.name if names else v.id for v in value])
+    return value
+
+
+def listing(parts: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    parts = list(parts)
+    if not parts:
+        return ""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+Words = Say | str
+
+
+def ids(words: Words) -> str:
+    return words if isinstance(words, str) else words.ids()
+
+
+def names(words: Words) -> str:
+    return words if isinstance(words, str) else words.names()
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,22 +79,40 @@ class Hit:
     """One thing a rule found.
 
     ``path`` points into the file (``None`` only when the whole section is
-    absent). ``share`` is the part of the rule's weight this hit costs: a rule
-    checking every goal yields ``1/len(goals)`` per failing goal, so the rule
-    as a whole never costs more than its weight.
+    absent). ``share`` is the part of the rule's points this hit costs: a rule
+    checking every goal yields ``1/len(goals)`` per failing goal, so the rule as
+    a whole never costs more than its points. ``covers`` names other rules this
+    finding makes moot (``ELEMENT``: every other rule of the element): their
+    findings are dropped and their points added to this one's price.
+    ``key`` is the YAML key a CI user edits to fix it (shown in CI formats and in
+    a report's details, never in a client's sentence).
     """
 
-    message: str
+    message: Words
     path: Path | None
-    recommendation: str | None = None
+    fix: Words | None = None
     share: float = 1.0
-    # Only for rules without an element of their own (e.g. survey divergence), to
+    key: str | None = None
+    subject: Subject | None = None
+    covers: tuple[str, ...] | Literal["element"] = ()
+    # A hit graver than the rule's usual case (a review lapsed for years) may raise
+    # the severity; a configured per-rule severity still wins.
+    severity: Severity | None = None
+    # Only for rules without an element of their own (placeholders, survey), to
     # file the finding under the element it is about; it never changes the price.
     element: ElementId | None = None
     challenge: ChallengeId | None = None
 
 
-Check = Callable[[Context], Iterable[Hit]]
+@dataclass(frozen=True, slots=True)
+class Strength:
+    """Something in place worth telling the partners: the evidence behind a good score."""
+
+    text: Words
+    element: ElementId | None = None
+
+
+Check = Callable[[Context], Iterable[Hit | Strength]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +128,9 @@ class Rule:
     example: str
     # None for rules reported by the engine itself (suppression bookkeeping).
     check: Check | None
+    # How several findings of this rule read as one ("{count} partners ...: {names}").
+    many: str = ""
+    many_fix: str = ""
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -67,6 +146,8 @@ def rule(
     recommendation: str,
     challenge: ChallengeId | None = None,
     example: str = "",
+    many: str = "",
+    many_fix: str = "",
 ) -> Callable[[Check], Check]:
     """Register a rule. Its title is the first line of the function's docstring."""
 
@@ -87,6 +168,8 @@ def rule(
             recommendation=" ".join(recommendation.split()),
             example=inspect.cleandoc(example) if example else "",
             check=check,
+            many=many,
+            many_fix=many_fix,
         )
         return check
 
@@ -94,8 +177,19 @@ def rule(
 
 
 def per_item(count: int) -> float:
-    """Share of a rule's weight that one failing item out of ``count`` costs."""
+    """Share of a rule's points that one failing item out of ``count`` costs."""
     return 1.0 / count if count else 1.0
+
+
+# A failing partner costs at least this share of a partner rule, however large
+# the partnership: one free rider among eleven is a headline issue, not 1/11th
+# of one (docs/scoring.md, "Floors").
+PARTNER_FLOOR = 1 / 3
+
+
+def per_partner(count: int) -> float:
+    """Share of a per-partner rule that one failing partner out of ``count`` costs."""
+    return max(per_item(count), PARTNER_FLOOR)
 
 
 def register_meta(

@@ -7,15 +7,29 @@ from collections.abc import Iterator
 
 from partnercheck.load.nodes import Path
 from partnercheck.model.partnership import Meeting
+from partnercheck.model.types import Frequency
 from partnercheck.results import ChallengeId, ElementId, Severity
-from partnercheck.rules.base import Hit, per_item, rule
-from partnercheck.rules.context import Context
+from partnercheck.rules.base import (
+    ELEMENT,
+    Hit,
+    Say,
+    Strength,
+    per_item,
+    per_partner,
+    rule,
+)
+from partnercheck.rules.context import Context, Subject
 
 COMMUNICATION = ElementId.COMMUNICATION
 
-# Words that show the last step of a dispute process is outside the partners' own line.
+# Words that show the last step of a dispute process is outside the partners' own
+# line: a mediator, an arbitrator, an expert, a court, a regulator or a minister.
 _INDEPENDENT = re.compile(
-    r"\b(independent|mediator|mediation|arbitrator|arbitration|ombudsman|external)", re.I
+    r"\b(independent|mediat\w*|arbitrat\w*|ombuds\w*|external|third[- ]party|expert|"
+    r"adjudicat\w*|court|tribunal|judge|judicial|regulator|conciliat\w*|"
+    r"secretary of state|minister|cedr|acas|national|"
+    r"dispute resolution (service|centre|process|procedure|scheme))",
+    re.IGNORECASE,
 )
 
 
@@ -26,24 +40,28 @@ def _at(ctx: Context, *keys: str | int) -> Path | None:
     return ("communication", *keys)
 
 
-def _and(names: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
 def _meetings(ctx: Context) -> list[Meeting]:
     return ctx.p.communication.meetings if ctx.p.communication else []
+
+
+def _nothing_said(ctx: Context) -> bool:
+    """No meetings, channels, information sharing or dispute process, and no body that meets."""
+    comm = ctx.p.communication
+    said = comm is not None and bool(
+        comm.meetings or comm.channels or comm.information_sharing or comm.conflict_resolution
+    )
+    return not said and not ctx.meeting_bodies
 
 
 @rule(
     "PC301",
     element=COMMUNICATION,
     severity=Severity.ERROR,
-    weight=3,
+    weight=30,
     rationale="""Regular meetings are the backbone of partnership communication: the
     Nuffield Partnership Assessment Tool treats a fixed meeting cycle as basic evidence
     of joint working, and partners who only meet when something goes wrong meet as
-    adversaries.""",
+    adversaries. A file that says nothing about how partners communicate scores 0 here.""",
     recommendation="Set up at least one meeting of the partners on a fixed cycle "
     "(e.g. monthly) and record it under `communication.meetings`.",
     example="""
@@ -56,17 +74,35 @@ def _meetings(ctx: Context) -> list[Meeting]:
 )
 def regular_meetings(ctx: Context) -> Iterator[Hit]:
     """The partners meet regularly."""
-    if ctx.regular_meetings:
+    if _nothing_said(ctx):
+        yield Hit(
+            "Nothing is recorded about how the partners communicate",
+            _at(ctx),
+            "Agree how the partners meet, keep in touch between meetings and settle disputes",
+            key="communication",
+            covers=ELEMENT,
+        )
+        return
+    if ctx.regular_meetings or ctx.meeting_bodies:
         return
     meetings = _meetings(ctx)
     if not meetings:
-        yield Hit("No regular meetings between partners are defined", _at(ctx, "meetings"))
+        yield Hit(
+            "No regular meetings between partners are defined",
+            _at(ctx, "meetings"),
+            "Set up a meeting of the partners on a fixed cycle, for example monthly",
+            key="communication.meetings",
+        )
         return
     names = ", ".join(m.name for m in meetings)
     yield Hit(
-        f"No meeting is held on a regular cycle ({names})",
+        Say("No meeting is held on a regular cycle ({names})", names=names),
         ("communication", "meetings"),
-        f"Give {meetings[0].name} a fixed `frequency` (e.g. monthly) instead of meeting ad hoc",
+        Say(
+            "Give {m} a fixed cycle (for example monthly) instead of meeting ad hoc",
+            m=meetings[0].name,
+        ),
+        key="frequency",
     )
 
 
@@ -74,11 +110,12 @@ def regular_meetings(ctx: Context) -> Iterator[Hit]:
     "PC302",
     element=COMMUNICATION,
     severity=Severity.WARNING,
-    weight=2,
+    weight=20,
     challenge=ChallengeId.LOGISTICS,
     rationale="""A partner who attends no meeting hears about decisions second-hand and
     cannot shape them; coordinating across organisations works only when every
-    organisation is in the room somewhere.""",
+    organisation is in the room somewhere. However large the partnership, such a partner
+    costs at least a third of this rule's points.""",
     recommendation="Make sure every partner attends at least one meeting and is listed in "
     "its `attendees`.",
     example="""
@@ -87,64 +124,115 @@ def regular_meetings(ctx: Context) -> Iterator[Hit]:
         - name: Steering board
           attendees: [council, nhs, housing]
     """,
+    many="{count} partners attend no meeting: {names}",
+    many_fix="Invite each of them to the partnership's main meeting",
 )
 def partner_attends(ctx: Context) -> Iterator[Hit]:
     """Every partner attends at least one meeting."""
     meetings = _meetings(ctx)
-    if not meetings:
+    if not meetings and not ctx.meeting_bodies:
         return  # PC301 reports the missing meetings
-    invite = meetings[ctx.regular_meetings[0] if ctx.regular_meetings else 0].name
-    for i, partner in enumerate(ctx.partners):
+    recorded = any(m.attendees for m in meetings) or any(b.seats for b in ctx.meeting_bodies)
+    if not recorded:
+        yield Hit(
+            "No meeting records who attends it",
+            ("communication", "meetings"),
+            "List which partners attend each meeting",
+            0.5,
+            key="attendees",
+        )
+        return
+    invite = (
+        meetings[ctx.regular_meetings[0] if ctx.regular_meetings else 0].name
+        if meetings
+        else (ctx.meeting_bodies[0].name or "the partnership's board")
+    )
+    expected = ctx.expected("attend")
+    for i, partner in expected:
         if not ctx.attendance.get(partner.id):
+            who = ctx.who(partner.id)
             yield Hit(
-                f"Partner {partner.id} attends no meeting",
+                Say("Partner {p} attends no meeting", p=who),
                 ("partners", i),
-                f"Invite {partner.id} to {invite} and add it to that meeting's `attendees`",
-                per_item(len(ctx.partners)),
+                Say("Invite {p} to {m}", p=who, m=invite),
+                per_partner(len(expected)),
+                key="attendees",
+                subject=who,
             )
+
+
+# Case-level and operational meetings: their records are confidential or working notes.
+_OPERATIONAL = re.compile(
+    r"\b(case|cases|mdt|multi-?disciplinary|clinical|huddle|stand-?up|operational|liaison|"
+    r"safeguarding|triage|allocation)\b",
+    re.IGNORECASE,
+)
+_FREQUENT = {Frequency.WEEKLY, Frequency.FORTNIGHTLY}
+
+
+def _main_meetings(ctx: Context) -> list[tuple[int, Meeting]]:
+    """Meetings where the partnership as a whole meets and decides: at least half the
+    partners expected to attend (or attendees not recorded), not weekly or fortnightly
+    working meetings, not case-level or operational meetings."""
+    expected = {x.id for _, x in ctx.expected("attend")}
+    half = len(expected) / 2
+    return [
+        (i, m)
+        for i, m in enumerate(_meetings(ctx))
+        if (not m.attendees or len(expected.intersection(m.attendees)) >= half)
+        and m.frequency not in _FREQUENT
+        and not _OPERATIONAL.search(m.name)
+    ]
 
 
 @rule(
     "PC303",
     element=COMMUNICATION,
     severity=Severity.WARNING,
-    weight=1,
+    weight=10,
     rationale="""Minutes circulated to every partner are the partnership's shared memory:
     they stop disputes about what was agreed and keep partners who missed a meeting
-    informed, which is the transparency that builds trust.""",
-    recommendation="Circulate the minutes of every meeting to all partners and record "
-    "`minutes_shared: true`.",
+    informed, which is the transparency that builds trust. Only meetings of the
+    partnership as a whole are checked: not meetings of a few partners, not weekly or
+    fortnightly working meetings, and not case reviews, whose records are confidential.""",
+    recommendation="Circulate the minutes of the partnership's meetings to all partners and "
+    "record `minutes_shared: true`.",
     example="""
     communication:
       meetings:
         - name: Steering board
           minutes_shared: true
     """,
+    many="Minutes of {count} partnership meetings are not shared with all partners: {names}",
+    many_fix="Circulate the minutes of each of them to every partner",
 )
 def minutes_shared(ctx: Context) -> Iterator[Hit]:
-    """Minutes of every meeting are shared with all partners."""
-    meetings = _meetings(ctx)
-    for i, meeting in enumerate(meetings):
+    """Minutes of the partnership's meetings are shared with all partners."""
+    main = _main_meetings(ctx)
+    for i, meeting in main:
         if meeting.minutes_shared is True:
             continue
-        state = "are not" if meeting.minutes_shared is False else "are not recorded as"
+        unset = meeting.minutes_shared is None
+        subject = Subject("meeting", meeting.name, meeting.name)
+        state = "are not recorded as" if unset else "are not"
         yield Hit(
-            f"Minutes of {meeting.name} {state} shared with all partners",
+            Say("Minutes of {m} " + state + " shared with all partners", m=subject),
             ("communication", "meetings", i, "minutes_shared"),
-            f"Circulate the minutes of {meeting.name} to every partner "
-            "and set `minutes_shared: true`",
-            per_item(len(meetings)),
+            Say("Circulate the minutes of {m} to every partner", m=subject),
+            per_item(len(main)) * (0.5 if unset else 1.0),
+            key="minutes_shared",
+            subject=subject,
         )
 
 
 @rule(
     "PC304",
     element=COMMUNICATION,
-    severity=Severity.INFO,
-    weight=1,
+    severity=Severity.WARNING,
+    weight=5,
     rationale="""Bilateral meetings cannot replace a forum where every partner hears the
     same thing at the same time; without one, partners form cliques and the one left
-    out learns of decisions last.""",
+    out learns of decisions last. (Partners who attend no meeting at all are PC302's.)""",
     recommendation="Bring all partners together at least in one meeting, such as the "
     "board, and list them all in its `attendees`.",
     example="""
@@ -157,24 +245,30 @@ def minutes_shared(ctx: Context) -> Iterator[Hit]:
 def all_partners_meet(ctx: Context) -> Iterator[Hit]:
     """At least one meeting brings all partners together."""
     meetings = _meetings(ctx)
-    if not meetings:
+    forums: list[tuple[Path, str, set[str]]] = [
+        (("communication", "meetings", i, "attendees"), m.name, set(m.attendees))
+        for i, m in enumerate(meetings)
+        if m.attendees
+    ]
+    forums += [(b.path, b.name or "the board", set(b.seats)) for b in ctx.bodies if b.seats]
+    meeting = {x.id for _, x in ctx.expected("attend") if ctx.attendance.get(x.id)}
+    if len(meeting) < 2 or not forums:
         return
-    everyone = set(ctx.partner_ids)
-    best, best_present = 0, -1
-    for i, meeting in enumerate(meetings):
-        present = len(everyone.intersection(meeting.attendees))
-        if present == len(everyone):
-            return
-        if present > best_present:
-            best, best_present = i, present
-    fullest = meetings[best]
-    attending = set(fullest.attendees)
-    missing = [pid for pid in ctx.partner_ids if pid not in attending]
+    best = max(forums, key=lambda f: len(meeting & f[2]))
+    missing = [pid for pid in ctx.partner_ids if pid in meeting and pid not in best[2]]
+    if not missing:
+        return
+    left_out = [ctx.who(pid) for pid in missing]
     yield Hit(
-        f"No meeting brings all {len(everyone)} partners together "
-        f"({fullest.name} leaves out {_and(missing)})",
-        ("communication", "meetings", best, "attendees"),
-        f"Invite {_and(missing)} to {fullest.name} so that all partners meet together",
+        Say(
+            "No meeting brings all {n} partners together ({m} leaves out {who})",
+            n=len(meeting),
+            m=best[1],
+            who=left_out,
+        ),
+        best[0],
+        Say("Invite {who} to {m} so that all partners meet together", who=left_out, m=best[1]),
+        key="attendees",
     )
 
 
@@ -182,7 +276,7 @@ def all_partners_meet(ctx: Context) -> Iterator[Hit]:
     "PC305",
     element=COMMUNICATION,
     severity=Severity.WARNING,
-    weight=1,
+    weight=10,
     challenge=ChallengeId.LOGISTICS,
     rationale="""Meetings alone are too slow for day-to-day coordination across
     organisations; agreed channels (a shared workspace, a newsletter, named contacts)
@@ -199,14 +293,20 @@ def all_partners_meet(ctx: Context) -> Iterator[Hit]:
 def channels_listed(ctx: Context) -> Iterator[Hit]:
     """Communication channels between meetings are listed."""
     if not (ctx.p.communication and ctx.p.communication.channels):
-        yield Hit("No communication channels are listed", _at(ctx, "channels"))
+        yield Hit(
+            "No communication channels are listed",
+            _at(ctx, "channels"),
+            "Agree how partners keep in touch between meetings (a shared workspace, a "
+            "newsletter, named contacts)",
+            key="communication.channels",
+        )
 
 
 @rule(
     "PC306",
     element=COMMUNICATION,
     severity=Severity.WARNING,
-    weight=2,
+    weight=15,
     challenge=ChallengeId.LOGISTICS,
     rationale="""Partners cannot work on shared cases or measure shared goals if each
     organisation's data stays behind its own walls; an agreed information-sharing
@@ -221,14 +321,20 @@ def channels_listed(ctx: Context) -> Iterator[Hit]:
 def information_sharing(ctx: Context) -> Iterator[Hit]:
     """An information-sharing arrangement is in place."""
     if not (ctx.p.communication and ctx.p.communication.information_sharing):
-        yield Hit("No information-sharing arrangement is recorded", _at(ctx, "information_sharing"))
+        yield Hit(
+            "No information-sharing arrangement is recorded",
+            _at(ctx, "information_sharing"),
+            "Agree how partners share information and data, for example in a data sharing "
+            "agreement",
+            key="communication.information_sharing",
+        )
 
 
 @rule(
     "PC307",
     element=COMMUNICATION,
     severity=Severity.ERROR,
-    weight=2,
+    weight=25,
     challenge=ChallengeId.CONFLICT,
     rationale="""Partners with different priorities and cultures will disagree; what
     matters is that they agreed how to settle disputes before the first one, while
@@ -247,12 +353,20 @@ def conflict_process(ctx: Context) -> Iterator[Hit]:
     """A conflict-resolution process is agreed."""
     comm = ctx.p.communication
     cr = comm.conflict_resolution if comm else None
+    fix = "Agree, while relations are good, how disputes between partners will be settled"
     if cr is None:
-        yield Hit("No conflict-resolution process is agreed", _at(ctx, "conflict_resolution"))
+        yield Hit(
+            "No conflict-resolution process is agreed",
+            _at(ctx, "conflict_resolution"),
+            fix,
+            key="communication.conflict_resolution",
+        )
     elif cr.process is None and not cr.escalation:
         yield Hit(
             "The conflict-resolution section describes no process",
-            ("communication", "conflict_resolution", "process"),
+            ("communication", "conflict_resolution"),
+            fix,
+            key="communication.conflict_resolution.process",
         )
 
 
@@ -260,11 +374,12 @@ def conflict_process(ctx: Context) -> Iterator[Hit]:
     "PC308",
     element=COMMUNICATION,
     severity=Severity.WARNING,
-    weight=1,
+    weight=10,
     challenge=ChallengeId.CONFLICT,
     rationale="""A dispute process that only climbs the partners' own hierarchies can
-    deadlock when the chief executives disagree too; ending with an independent
-    mediator or arbitrator gives every partner a fair last resort.""",
+    deadlock when the chief executives disagree too; ending with someone independent
+    (a mediator, an arbitrator, an expert, a court or a regulator) gives every partner a
+    fair last resort.""",
     recommendation="End the escalation with someone independent of the partners, such "
     "as an independent mediator.",
     example="""
@@ -273,7 +388,7 @@ def conflict_process(ctx: Context) -> Iterator[Hit]:
         escalation: [steering board, chief executives, independent mediator]
     """,
 )
-def independent_escalation(ctx: Context) -> Iterator[Hit]:
+def independent_escalation(ctx: Context) -> Iterator[Hit | Strength]:
     """The dispute process ends with someone independent."""
     comm = ctx.p.communication
     cr = comm.conflict_resolution if comm else None
@@ -281,15 +396,91 @@ def independent_escalation(ctx: Context) -> Iterator[Hit]:
         return  # PC307 reports the missing process
     if cr.escalation:
         last = cr.escalation[-1]
-        if not _INDEPENDENT.search(last):
-            yield Hit(
-                f"The last escalation step, {last}, is not independent of the partners",
-                ("communication", "conflict_resolution", "escalation", len(cr.escalation) - 1),
-                f"Add a step after {last}: an independent mediator or arbitrator",
-            )
+        if _INDEPENDENT.search(last):
+            yield Strength("Disputes end with someone independent of the partners", COMMUNICATION)
+            return
+        yield Hit(
+            Say("The last escalation step, {last}, is not independent of the partners", last=last),
+            ("communication", "conflict_resolution", "escalation", len(cr.escalation) - 1),
+            Say("Add a step after {last}: an independent mediator or arbitrator", last=last),
+            key="escalation",
+        )
     elif cr.process is not None and not _INDEPENDENT.search(cr.process):
         yield Hit(
             "The conflict-resolution process does not end with anyone independent",
             ("communication", "conflict_resolution", "process"),
-            "Add a final step with an independent mediator or arbitrator to the process",
+            "Add a final step with an independent mediator or arbitrator",
+            key="conflict_resolution.process",
         )
+
+
+# What an active dispute between partners reads like (not a process for future ones).
+_LITIGATION = re.compile(
+    r"\b(litigation|lawsuit|counter-?claim\w*|sued|suing|trial (is )?(listed|set|due)|"
+    r"legal proceedings (are|were|have been) (issued|started|under way)|"
+    r"(issued|filed|brought) (a|an)? ?[\w ]{0,30}\bclaim|served notice|notice of termination "
+    r"(was|has been) (served|given)|terminated (the agreement|the contract|for cause)|"
+    r"termination .{0,40}\b(contested|disputed)|in dispute|dispute (is |has been )?"
+    r"(pending|unresolved|ongoing|outstanding))",
+    re.IGNORECASE,
+)
+# "Risk of litigation if ..." describes what could happen, not what has.
+_HYPOTHETICAL = re.compile(r"\b(risk of|could|may|might|possible|potential|if)\b", re.IGNORECASE)
+
+
+def _dispute_texts(ctx: Context) -> Iterator[tuple[Path, str]]:
+    comm = ctx.p.communication
+    if comm and comm.conflict_resolution and comm.conflict_resolution.process:
+        yield ("communication", "conflict_resolution", "process"), comm.conflict_resolution.process
+    agreement = ctx.p.partnership.agreement
+    if agreement and agreement.exit_terms:
+        yield ("partnership", "agreement", "exit_terms"), agreement.exit_terms
+    for i, risk in enumerate(ctx.p.risks):
+        if risk.challenge.value == "conflict":
+            yield ("risks", i, "description"), risk.description
+
+
+@rule(
+    "PC309",
+    element=COMMUNICATION,
+    severity=Severity.ERROR,
+    weight=40,
+    challenge=ChallengeId.CONFLICT,
+    rationale="""Partners suing each other, or contesting a termination, have stopped
+    settling their differences as partners: every other arrangement in the file now runs
+    through lawyers. The file is read for what has happened (a claim issued, a trial
+    listed, notice served), not for what a dispute process would do.""",
+    recommendation="Seek an independent mediated settlement, and agree with the partners "
+    "whether and how the partnership continues.",
+    example="""
+    communication:
+      conflict_resolution:
+        process: Disputes go to the board; if unresolved after 30 days, to CEDR mediation
+    """,
+)
+def no_dispute_in_litigation(ctx: Context) -> Iterator[Hit]:
+    """No dispute between partners is in litigation or a contested termination."""
+    for path, text in _dispute_texts(ctx):
+        found = _LITIGATION.search(text)
+        if found is None:
+            continue
+        before = text[max(0, found.start() - 40) : found.start()]
+        if _HYPOTHETICAL.search(before):
+            continue
+        yield Hit(
+            Say("The partners are in a legal dispute: {excerpt}", excerpt=_excerpt(text, found)),
+            path,
+            "Seek an independent, mediated settlement and agree whether and how the "
+            "partnership continues",
+            key="communication.conflict_resolution",
+        )
+        return
+
+
+def _excerpt(text: str, found: re.Match[str], width: int = 80) -> str:
+    """The sentence around a match, shortened."""
+    start = max(text.rfind(".", 0, found.start()) + 1, found.start() - width)
+    end = text.find(".", found.end())
+    end = len(text) if end == -1 else min(end, found.end() + width)
+    shown = " ".join(text[start:end].split())
+    return f"“{shown}”"

@@ -1,9 +1,9 @@
 """Challenge: conflict (PC70x), scored under element 1, goals.
 
 Different priorities and cultures are the classic source of conflict between
-partners. Unshared values (PC204) and a missing dispute process (PC307) are
-tagged conflict by their own elements; these rules look at how far the goals
-actually bind the partners together.
+partners. Unshared goals (PC107), unshared values (PC204) and a missing dispute
+process (PC307) are tagged conflict by their own elements; this rule looks for
+the one thing that binds the whole group together: a goal they all share.
 """
 
 from __future__ import annotations
@@ -11,53 +11,30 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnercheck.results import ChallengeId, ElementId, Severity
-from partnercheck.rules.base import Hit, per_item, rule
+from partnercheck.rules.base import Hit, Say, rule
 from partnercheck.rules.context import Context
 
 GOALS = ElementId.GOALS
 CONFLICT = ChallengeId.CONFLICT
+# From this many partners, an overarching goal is one shared by at least half of
+# them: in a large consortium, work packages legitimately split the goals.
+LARGE = 5
 
 
-@rule(
-    "PC701",
-    element=GOALS,
-    challenge=CONFLICT,
-    severity=Severity.WARNING,
-    weight=2,
-    rationale="""A partner whose goals are its own and no one else's is pulling in its own
-    direction: when resources or attention get tight, it has no common ground to fall
-    back on, and its priorities will collide with everyone else's. (A partner with no
-    goal at all is reported by PC109.)""",
-    recommendation="Agree with the partner at least one goal it shares with another partner.",
-    example="""
-    goals:
-      - id: G1
-        objective: Reduce delayed discharges of older patients
-        owner: trust
-        shared_by: [trust, carers]   # each partner shares a goal with someone
-    """,
-)
-def partner_shares_goal_with_another(ctx: Context) -> Iterator[Hit]:
-    """Every partner has a goal in common with another partner."""
-    if not ctx.p.goals:
-        return  # PC101 reports the missing goals
-    joint: set[str] = set()
-    for goal in ctx.p.goals:
-        members = ctx.goal_partners(goal)
-        if len(members) >= 2:
-            joint |= members
-    for i, partner in enumerate(ctx.partners):
-        own = ctx.goals_of.get(partner.id)
-        if own and partner.id not in joint:
-            listed = ", ".join(sorted(own))
-            yield Hit(
-                f"Partner {partner.id} has no goal in common with any other partner "
-                f"(its goals: {listed})",
-                ("partners", i),
-                f"Agree with {partner.id} and at least one other partner a goal they both "
-                f"share, or bring another partner into {listed} through `shared_by`",
-                per_item(len(ctx.partners)),
-            )
+def overarching_needed(partners: int) -> int:
+    """How many partners must share a goal for it to bind the partnership together."""
+    return partners if partners < LARGE else -(-partners // 2)
+
+
+def widest_goal(ctx: Context) -> tuple[int, int] | None:
+    """(index of the most widely shared live goal, how many agreeing partners share it)."""
+    agreeing = {x.id for _, x in ctx.expected("goal")}
+    best: tuple[int, int] | None = None
+    for i, goal in ctx.live_goals:
+        count = len(ctx.goal_partners(goal) & agreeing)
+        if best is None or count > best[1]:
+            best = (i, count)
+    return best
 
 
 @rule(
@@ -65,12 +42,14 @@ def partner_shares_goal_with_another(ctx: Context) -> Iterator[Hit]:
     element=GOALS,
     challenge=CONFLICT,
     severity=Severity.WARNING,
-    weight=1,
-    rationale="""Without at least one objective every partner has agreed, the partnership
-    is a set of bilateral deals: there is nothing the whole group is accountable for
-    together, and sub-groups compete for the partnership's time and money.""",
-    recommendation="Agree at least one overarching goal with every partner and list them all "
-    "in its `shared_by`.",
+    weight=5,
+    rationale="""Without at least one objective the whole partnership has agreed, it is a
+    set of bilateral deals: there is nothing the group is accountable for together, and
+    sub-groups compete for the partnership's time and money. In partnerships of five or
+    more, where workstreams split the goals, a goal shared by at least half the partners
+    is enough (as for collaboration depth).""",
+    recommendation="Agree at least one overarching goal with all the partners and list "
+    "them in its `shared_by`.",
     example="""
     goals:
       - id: G1
@@ -79,23 +58,27 @@ def partner_shares_goal_with_another(ctx: Context) -> Iterator[Hit]:
     """,
 )
 def goal_shared_by_all(ctx: Context) -> Iterator[Hit]:
-    """At least one goal is shared by every partner."""
-    goals = ctx.p.goals
-    if not goals:
+    """At least one goal binds the partnership together."""
+    widest = widest_goal(ctx)
+    partners = len(ctx.expected("goal"))
+    if widest is None or partners < 2:
         return  # PC101 reports the missing goals
-    everyone = set(ctx.partner_ids)
-    best_index, best = 0, -1
-    for i, goal in enumerate(goals):
-        count = len(ctx.goal_partners(goal) & everyone)
-        if count == len(everyone):
-            return
-        if count > best:
-            best_index, best = i, count
-    widest = goals[best_index]
+    needed = overarching_needed(partners)
+    index, count = widest
+    if count >= needed:
+        return
+    goal = ctx.goal(ctx.p.goals[index])
+    whom = f"all {partners} partners" if needed == partners else f"at least {needed} partners"
     yield Hit(
-        f"No goal is shared by all {len(everyone)} partners; the most widely shared, "
-        f"{widest.id}, has {best}",
+        Say(
+            "No goal is shared by {whom}; the most widely shared, {g}, has {count}",
+            whom=whom,
+            g=goal,
+            count=count,
+        ),
         ("goals",),
-        f"Agree an overarching goal with all {len(everyone)} partners, for example by "
-        f"extending {widest.id} to every partner in its `shared_by`",
+        Say(
+            "Agree an overarching goal with {whom}, for example by extending {g}", whom=whom, g=goal
+        ),
+        key="shared_by",
     )

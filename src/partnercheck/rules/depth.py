@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 from partnercheck.model.types import DecisionRule, Form
 from partnercheck.results import Depth, Severity
-from partnercheck.rules.base import Hit, rule
+from partnercheck.rules.base import Hit, Say, rule
+from partnercheck.rules.conflict import overarching_needed, widest_goal
 from partnercheck.rules.context import Context
 
 # Forms whose name promises shared goals, pooled resources and joint decisions.
@@ -25,21 +26,21 @@ CLAIMS_PARTNERSHIP = {
 def evidence(ctx: Context) -> dict[str, bool]:
     """The structural facts the depth classification rests on."""
     p = ctx.p
-    everyone = set(ctx.partner_ids)
     res = p.resources
-    gov = p.governance
-    dm = gov.decision_making if gov else None
-    owners = {g.owner for g in p.goals if g.owner}
+    active = [x for _, x in ctx.active]
+    owners = {g.owner for _, g in ctx.live_goals if g.owner}
+    widest = widest_goal(ctx)
+    sharing = len(ctx.expected("goal"))
+    contributing = sum(1 for x in active if x.contributions)
     return {
-        "regular meetings": bool(ctx.regular_meetings),
+        "regular meetings": bool(ctx.regular_meetings or ctx.meeting_bodies),
         "shared resources": bool(res and (res.pooled_budget or res.shared_assets))
-        or sum(1 for x in ctx.partners if x.contributions) >= 2,
-        "shared tasks": sum(1 for r in ctx.roles_of.values() if r) >= 2,
-        "shared goals": any(ctx.goal_partners(g) >= everyone for g in p.goals)
-        or (any(len(ctx.goal_partners(g)) >= 2 for g in p.goals) and len(everyone) > 4),
+        or contributing >= 2,
+        "shared tasks": sum(1 for x in active if ctx.roles_of.get(x.id)) >= 2,
+        "shared goals": widest is not None and widest[1] >= max(2, overarching_needed(sharing)),
         "pooled resources": bool(res and (res.pooled_budget or res.shared_assets)),
-        "joint decisions": bool(
-            dm and dm.body and dm.rule and dm.rule is not DecisionRule.LEAD_PARTNER
+        "joint decisions": any(
+            b.rule is not None and b.rule is not DecisionRule.LEAD_PARTNER for b in ctx.bodies
         ),
         "shared accountability": len(owners) >= 2
         or bool(p.evaluation and len(set(p.evaluation.involves)) >= 2),
@@ -94,7 +95,13 @@ def depth_matches_form(ctx: Context) -> Iterator[Hit]:
         facts = evidence(ctx)
         missing = [n for n in LEVELS[0][1] + LEVELS[1][1] if not facts[n]]
         yield Hit(
-            f"Form is {form.value} but the structure shows only {depth.value}; "
-            f"missing: {', '.join(missing)}",
+            Say(
+                "Form is {form} but the structure shows only {depth}; missing: {missing}",
+                form=form.value,
+                depth=depth.value,
+                missing=", ".join(missing),
+            ),
             ("partnership", "form"),
+            "Build the missing structure, or describe the arrangement as what it is",
+            key="partnership.form",
         )

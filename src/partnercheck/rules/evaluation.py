@@ -1,40 +1,53 @@
-"""Element 6, evaluation (PC6xx): ongoing evaluation and improvement."""
+"""Element 6, evaluation (PC6xx): ongoing evaluation and improvement.
+
+Dates are compared by counting days, never by adding to a date, so a date at
+the calendar's edge (9999-12-31) is simply far away, not a crash.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date
 
 from partnercheck.model.types import ActionStatus, Frequency
 from partnercheck.results import ElementId, Severity
-from partnercheck.rules.base import Hit, per_item, rule
-from partnercheck.rules.context import Context
+from partnercheck.rules.base import ELEMENT, Hit, Say, Strength, listing, per_item, rule
+from partnercheck.rules.context import Context, Subject
 
 EVALUATION = ElementId.EVALUATION
 REVIEW_GRACE_DAYS = 14  # a review a fortnight late is still "on cycle"
+LAPSED_CYCLES = 2  # reviews missed for this many cycles: the cycle has lapsed (an error)
+# Share of PC602 a late review costs: up to one cycle late, up to two, lapsed.
+LATE_SHARE = (0.25, 0.5, 1.0)
 OVERDUE_DAYS = 90  # an improvement action this far past due has stalled
-_ABSENT = " (there is no evaluation section)"
 _METHODS = ("service-user-feedback", "case-studies", "partner-survey", "performance-indicators")
 _ARTICLE = {"owner": "an owner", "due date": "a due date"}
+# Evaluation methods that hear from the people the partnership serves.
+_USER_VOICE = re.compile(
+    r"(service[- ]?user|user|resident|patient|tenant|pupil|parent|famil|community|"
+    r"citizen|client|beneficiar|participant|lived experience)\w*[ -]*(feedback|voice|survey|"
+    r"experience|panel|interview|focus group|consultation|insight)|co-?production|"
+    r"lived experience",
+    re.IGNORECASE,
+)
+# How bad an unlinked KPI's state is, as a share of its part of PC613.
+KPI_SHARE = {"away": 1.0, "behind": 0.6, "slipping": 0.25}
 
 
-def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
-
-
-def _listing(parts: list[str]) -> str:
-    """``["a", "b", "c"]`` -> ``"a, b and c"``."""
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+def days_between(start: date, end: date) -> int:
+    return (end - start).days
 
 
 @rule(
     "PC601",
     element=EVALUATION,
     severity=Severity.ERROR,
-    weight=3,
+    weight=25,
     rationale="""Partnerships that only look at themselves when something goes wrong learn
     too late; "monitor, measure and learn" is one of the six principles of the Nuffield
-    Partnership Assessment Tool, and it starts with a fixed review cycle.""",
+    Partnership Assessment Tool, and it starts with a fixed review cycle. A file without
+    an evaluation section scores 0 on this element.""",
     recommendation="Agree how often the partnership reviews itself and record it as "
     "`evaluation.review_frequency`.",
     example="""
@@ -45,16 +58,25 @@ def _listing(parts: list[str]) -> str:
 def review_cycle(ctx: Context) -> Iterator[Hit]:
     """The partnership has a regular review cycle."""
     ev = ctx.p.evaluation
+    fix = "Agree how often the partners review the partnership together (quarterly or "
+    fix += "twice-yearly suits most partnerships)"
     if ev is None:
-        yield Hit(f"No review cycle is set{_ABSENT}", None)
+        yield Hit(
+            "No evaluation is defined: no review cycle, methods or indicators",
+            ("evaluation",) if "evaluation" in ctx.p.model_fields_set else None,
+            "Agree how the partners will review the partnership, with what evidence and "
+            "which indicators",
+            key="evaluation",
+            covers=ELEMENT,
+        )
     elif ev.review_frequency is None:
-        yield Hit("No review cycle is set", ("evaluation", "review_frequency"))
+        yield Hit("No review cycle is set", ("evaluation",), fix, key="review_frequency")
     elif ev.review_frequency is Frequency.AD_HOC:
         yield Hit(
             "Reviews are ad hoc, with no fixed cycle",
             ("evaluation", "review_frequency"),
-            "Replace ad-hoc reviews with a fixed cycle (quarterly or twice-yearly suits most "
-            "partnerships)",
+            fix,
+            key="review_frequency",
         )
 
 
@@ -62,9 +84,13 @@ def review_cycle(ctx: Context) -> Iterator[Hit]:
     "PC602",
     element=EVALUATION,
     severity=Severity.WARNING,
-    weight=2,
+    weight=60,
     rationale="""A review cycle that is not kept is a review cycle in name only; a lapsed
-    review is often the first sign that partners' attention has moved elsewhere.""",
+    review is often the first sign that partners' attention has moved elsewhere, and a
+    partnership that has not reviewed itself for two cycles has stopped evaluating. A
+    review up to one cycle late costs a quarter of this rule, up to two cycles late half;
+    reviews missed for two cycles or more (or never held in a partnership that old) cost
+    all of it and are an error.""",
     recommendation="Hold the overdue review and record its date as `evaluation.last_review`.",
     example="""
     evaluation:
@@ -72,34 +98,70 @@ def review_cycle(ctx: Context) -> Iterator[Hit]:
       last_review: 2026-10-15
     """,
 )
-def review_on_cycle(ctx: Context) -> Iterator[Hit]:
+def review_on_cycle(ctx: Context) -> Iterator[Hit | Strength]:
     """The last review is within the review cycle."""
     ev = ctx.p.evaluation
     if ev is None or ev.review_frequency is None or ev.review_frequency.days is None:
         return  # PC601 reports the missing cycle
-    cycle = f"{ev.review_frequency.value} ({ev.review_frequency.days} days)"
+    cycle = ev.review_frequency.days
+    label = f"{ev.review_frequency.value} ({cycle} days)"
     if ev.last_review is None:
+        age = ctx.age_days
+        if age is not None and age <= cycle + REVIEW_GRACE_DAYS:
+            return  # too young for its first review
+        lapsed = age is None or age > LAPSED_CYCLES * cycle + REVIEW_GRACE_DAYS
         yield Hit(
-            f"No review has been recorded; the cycle is {cycle}",
-            ("evaluation", "last_review"),
-            "Hold a review and record its date as `last_review`",
+            Say("No review has been recorded; the cycle is {cycle}", cycle=label),
+            ("evaluation",),
+            "Hold a review with all partners and record its date",
+            LATE_SHARE[2] if lapsed else LATE_SHARE[1],
+            key="last_review",
+            severity=Severity.ERROR if lapsed else None,
         )
         return
-    limit = timedelta(days=ev.review_frequency.days + REVIEW_GRACE_DAYS)
-    if ev.last_review + limit < ctx.as_of:
-        days = (ctx.as_of - ev.last_review).days
-        yield Hit(
-            f"The last review was {_days(days)} ago, on {ev.last_review.isoformat()}; "
-            f"the cycle is {cycle}",
-            ("evaluation", "last_review"),
-        )
+    late = days_between(ev.last_review, ctx.as_of) - cycle
+    if late <= REVIEW_GRACE_DAYS:
+        if days_between(ev.last_review, ctx.as_of) >= 0:
+            yield Strength(
+                Say("Reviews are kept on their {cycle} cycle", cycle=ev.review_frequency.value),
+                EVALUATION,
+            )
+        return
+    lapsed = late > (LAPSED_CYCLES - 1) * cycle + REVIEW_GRACE_DAYS
+    tier = 2 if lapsed else 1 if late > cycle else 0
+    yield Hit(
+        Say(
+            "The last review was on {last}; the cycle is {cycle}{stale}",
+            last=ev.last_review.isoformat(),
+            cycle=label,
+            stale=_stale_statuses(ctx),
+        ),
+        ("evaluation", "last_review"),
+        "Hold the overdue review with all partners and record its date",
+        LATE_SHARE[tier],
+        key="last_review",
+        severity=Severity.ERROR if lapsed else None,
+    )
+
+
+def _stale_statuses(ctx: Context) -> str:
+    """ "; goal statuses were last judged on ..." when the newest judgement is a cycle old."""
+    dates = [g.status_date for _, g in ctx.live_goals if g.status_date is not None]
+    ev = ctx.p.evaluation
+    if not dates or ev is None or ev.review_frequency is None:
+        return ""
+    newest = max(dates)
+    cycle = ev.review_frequency.days or 0
+    if days_between(newest, ctx.as_of) <= cycle + REVIEW_GRACE_DAYS:
+        return ""
+    return f"; goal statuses were last judged on {newest.isoformat()}"
 
 
 @rule(
     "PC603",
     element=EVALUATION,
     severity=Severity.WARNING,
-    weight=2,
+    weight=15,
     rationale="""Indicators show what changed, but not why or how it felt to the people
     served; combining figures with feedback, case studies or partner surveys gives a
     balanced picture that one kind of evidence cannot.""",
@@ -113,20 +175,30 @@ def evidence_methods(ctx: Context) -> Iterator[Hit]:
     """The evaluation uses more than one kind of evidence."""
     ev = ctx.p.evaluation
     if ev is None:
-        yield Hit(f"No evaluation methods are recorded{_ABSENT}", None)
         return
     distinct: dict[str, str] = {}  # folded name -> first spelling
     for method in ev.methods:
         distinct.setdefault(method.strip().casefold(), method.strip())
     if not distinct:
-        yield Hit("No evaluation methods are recorded", ("evaluation", "methods"))
+        yield Hit(
+            "No evaluation methods are recorded",
+            ("evaluation",),
+            "Agree what evidence reviews draw on: indicators, feedback from the people "
+            "served, case studies, partner surveys",
+            key="methods",
+        )
     elif len(distinct) == 1:
         [(folded, only)] = distinct.items()
-        others = _listing([m for m in _METHODS if m != folded][:3]).replace(" and ", " or ")
+        others = listing([m for m in _METHODS if m != folded][:3]).replace(" and ", " or ")
         yield Hit(
-            f"The evaluation uses only one kind of evidence ({only})",
+            Say("The evaluation uses only one kind of evidence ({only})", only=only),
             ("evaluation", "methods"),
-            f"Add a second kind of evidence alongside {only}, such as {others}",
+            Say(
+                "Add a second kind of evidence alongside {only}, such as {others}",
+                only=only,
+                others=others,
+            ),
+            key="methods",
         )
 
 
@@ -134,28 +206,49 @@ def evidence_methods(ctx: Context) -> Iterator[Hit]:
     "PC604",
     element=EVALUATION,
     severity=Severity.WARNING,
-    weight=2,
+    weight=15,
     rationale="""An evaluation run by one partner judges the others; when every partner
     takes part, the findings are shared and so is the will to act on them (Wilder's
-    "members share a stake in both process and outcome").""",
+    "members share a stake in both process and outcome"). A partner that joined after
+    the last review is not expected to have taken part.""",
     recommendation="Involve every partner in evaluation and list them under `evaluation.involves`.",
     example="""
     evaluation:
       involves: [council, trust, carers]
     """,
+    many="{count} partners take no part in evaluation: {names}",
+    many_fix="Agree how each of them will take part in reviews",
 )
 def partner_evaluates(ctx: Context) -> Iterator[Hit]:
     """Every partner takes part in evaluation."""
     ev = ctx.p.evaluation
-    involved = set(ev.involves) if ev is not None else set()
-    for i, partner in enumerate(ctx.partners):
-        if partner.id not in involved:
+    if ev is None:
+        return
+    expected = [
+        (i, x)
+        for i, x in ctx.expected("evaluate")
+        if not (x.joined and ev.last_review and x.joined > ev.last_review)
+    ]
+    involved = set(ev.involves)
+    if not involved:
+        if expected:
             yield Hit(
-                f"Partner {partner.id} takes no part in evaluation",
-                ("partners", i) if ev is None else ("evaluation", "involves"),
-                f"Agree how {partner.id} will take part in reviews and add it to "
-                "`evaluation.involves`",
-                per_item(len(ctx.partners)),
+                "No partner is recorded as taking part in evaluation",
+                ("evaluation",),
+                "Agree how every partner takes part in reviews",
+                key="evaluation.involves",
+            )
+        return
+    for _i, partner in expected:
+        if partner.id not in involved:
+            who = ctx.who(partner.id)
+            yield Hit(
+                Say("Partner {p} takes no part in evaluation", p=who),
+                ("evaluation", "involves"),
+                Say("Agree how {p} will take part in reviews", p=who),
+                per_item(len(expected)),
+                key="evaluation.involves",
+                subject=who,
             )
 
 
@@ -163,7 +256,7 @@ def partner_evaluates(ctx: Context) -> Iterator[Hit]:
     "PC605",
     element=EVALUATION,
     severity=Severity.WARNING,
-    weight=2,
+    weight=20,
     rationale="""Key performance indicators are the partnership's shared scoreboard:
     without them, reviews rest on impressions and each partner reports its own figures.""",
     recommendation="Define key performance indicators under `evaluation.kpis`, one or more "
@@ -178,17 +271,20 @@ def partner_evaluates(ctx: Context) -> Iterator[Hit]:
 def kpis_defined(ctx: Context) -> Iterator[Hit]:
     """The partnership tracks key performance indicators."""
     ev = ctx.p.evaluation
-    if ev is None:
-        yield Hit(f"No key performance indicators are defined{_ABSENT}", None)
-    elif not ev.kpis:
-        yield Hit("No key performance indicators are defined", ("evaluation", "kpis"))
+    if ev is not None and not ev.kpis:
+        yield Hit(
+            "No key performance indicators are defined",
+            ("evaluation",),
+            "Agree the indicators the partners will track together, one or more per goal",
+            key="evaluation.kpis",
+        )
 
 
 @rule(
     "PC606",
     element=EVALUATION,
     severity=Severity.WARNING,
-    weight=1,
+    weight=5,
     rationale="""A KPI that measures no shared goal is activity data, not evidence of
     progress; linking each indicator to a goal shows what the partnership is achieving
     together.""",
@@ -199,17 +295,22 @@ def kpis_defined(ctx: Context) -> Iterator[Hit]:
         - name: Readmission rate
           goal: G1
     """,
+    many="{count} KPIs are linked to no goal: {names}",
+    many_fix="Say which goal each of them measures, or retire them",
 )
 def kpi_goal(ctx: Context) -> Iterator[Hit]:
     """Every KPI measures a goal."""
     kpis = ctx.p.evaluation.kpis if ctx.p.evaluation else []
     for i, kpi in enumerate(kpis):
         if kpi.goal is None:
+            subject = ctx.kpi(kpi)
             yield Hit(
-                f'KPI "{kpi.name}" is linked to no goal',
+                Say("KPI {k} is linked to no goal", k=subject),
                 ("evaluation", "kpis", i),
-                f'Record which goal "{kpi.name}" measures as its `goal`, or retire it',
+                Say("Say which goal {k} measures, or retire it", k=subject),
                 per_item(len(kpis)),
+                key="goal",
+                subject=subject,
             )
 
 
@@ -217,11 +318,11 @@ def kpi_goal(ctx: Context) -> Iterator[Hit]:
     "PC607",
     element=EVALUATION,
     severity=Severity.WARNING,
-    weight=2,
+    weight=15,
     rationale="""An indicator tells a story only with three numbers: where the partnership
-    started, where it aims to be and where it is now. Any one missing and progress
-    cannot be judged.""",
-    recommendation="Record `baseline`, `target` and `current` for every KPI.",
+    started, where it aims to be and where it is now. For a KPI that measures a goal, the
+    goal's baseline and target count (their absence is the goal's finding).""",
+    recommendation="Record `baseline`, `target` and `current` (or dated `readings`) for every KPI.",
     example="""
     evaluation:
       kpis:
@@ -230,27 +331,100 @@ def kpi_goal(ctx: Context) -> Iterator[Hit]:
           target: 250
           current: 320
     """,
+    many="{count} KPIs are missing figures: {names}",
+    many_fix="Record the missing figures of each of them",
 )
 def kpi_values(ctx: Context) -> Iterator[Hit]:
     """Every KPI has a baseline, a target and a current value."""
     kpis = ctx.p.evaluation.kpis if ctx.p.evaluation else []
+    live = {g.id for _, g in ctx.live_goals}
     for i, kpi in enumerate(kpis):
-        values = {"baseline": kpi.baseline, "target": kpi.target, "current value": kpi.current}
+        trend = ctx.kpi_trends[i]
+        values = {"current value": trend.current}
+        if kpi.goal not in live:
+            values = {"baseline": trend.baseline, "target": trend.target, **values}
         missing = [name for name, value in values.items() if value is None]
         if missing:
+            subject = ctx.kpi(kpi)
             yield Hit(
-                f'KPI "{kpi.name}" has no {_listing(missing)}',
+                Say("KPI {k} has no {missing}", k=subject, missing=listing(missing)),
                 ("evaluation", "kpis", i),
-                f'Record the {_listing(missing)} of "{kpi.name}"',
-                per_item(len(kpis)),
+                Say("Record the {missing} of {k}", missing=listing(missing), k=subject),
+                per_item(len(kpis)) * len(missing) / len(values),
+                key="current" if missing == ["current value"] else "kpis",
+                subject=subject,
             )
+
+
+@rule(
+    "PC613",
+    element=EVALUATION,
+    severity=Severity.WARNING,
+    weight=15,
+    rationale="""A KPI moving away from its target is a result going the wrong way. (A KPI
+    that measures a goal is judged with its goal, by PC111.) Worse than its baseline costs
+    its full share; well behind the pace its due date needs, 60%; slipped back at the
+    latest reading, a quarter.""",
+    recommendation="Review the KPI with the partners: find out why it is moving the wrong way "
+    "and agree improvement actions.",
+    example="""
+    evaluation:
+      kpis:
+        - name: Life expectancy gap (years)
+          baseline: 11.0
+          target: 9.0
+          readings:
+            - {date: 2025-03-31, value: 10.6}
+            - {date: 2026-03-31, value: 10.1}
+    """,
+    many="{count} KPIs are moving the wrong way: {names}",
+    many_fix="Review each of them with the partners and agree improvement actions",
+)
+def kpi_direction(ctx: Context) -> Iterator[Hit | Strength]:
+    """KPIs move towards their targets."""
+    kpis = ctx.p.evaluation.kpis if ctx.p.evaluation else []
+    live = {g.id for _, g in ctx.live_goals}
+    unlinked = [(i, k) for i, k in enumerate(kpis) if k.goal not in live]
+    words = {
+        "away": "has moved away from its target",
+        "behind": "is well behind the pace its target needs",
+        "slipping": "slipped back at its latest reading",
+    }
+    for i, kpi in unlinked:
+        trend = ctx.kpi_trends[i]
+        subject = ctx.kpi(kpi)
+        if trend.state in ("met", "on-course"):
+            yield Strength(
+                Say(
+                    "KPI {k} "
+                    + (
+                        "has met its target"
+                        if trend.state == "met"
+                        else "is moving towards its target"
+                    )
+                    + ": {e}",
+                    k=subject,
+                    e=trend.evidence,
+                ),
+                EVALUATION,
+            )
+        if trend.state not in KPI_SHARE:
+            continue
+        yield Hit(
+            Say("KPI {k} " + words[trend.state] + ": {e}", k=subject, e=trend.evidence),
+            ("evaluation", "kpis", i),
+            Say("Review {k} with the partners and agree what will turn it round", k=subject),
+            per_item(len(unlinked)) * KPI_SHARE[trend.state],
+            key="kpis",
+            subject=subject,
+        )
 
 
 @rule(
     "PC608",
     element=EVALUATION,
     severity=Severity.WARNING,
-    weight=1,
+    weight=10,
     rationale="""Reviews change nothing unless what they find becomes actions someone owns
     and finishes by a date; improvement actions close the learning loop.""",
     recommendation="Record each improvement agreed at a review with an `owner` and a `due` date.",
@@ -267,23 +441,29 @@ def improvement_owned(ctx: Context) -> Iterator[Hit]:
     """Improvement actions have an owner and a due date."""
     ev = ctx.p.evaluation
     if ev is None:
-        return  # PC601 reports the missing evaluation
+        return
     if not ev.improvements:
-        yield Hit(
-            "No improvement actions are recorded",
-            ("evaluation", "improvements"),
-            "Record what the last review decided to change under `evaluation.improvements`",
-            0.5,
-        )
+        if ev.last_review is not None:
+            yield Hit(
+                "No improvement actions are recorded from the reviews held",
+                ("evaluation",),
+                "Record what the last review decided to change, with an owner and a date",
+                0.5,
+                key="evaluation.improvements",
+            )
+        return
     for i, action in enumerate(ev.improvements):
         missing = [k for k, v in (("owner", action.owner), ("due date", action.due)) if v is None]
         if missing:
             needed = " and ".join(_ARTICLE[m] for m in missing)
+            subject = Subject("action", action.action, f"“{action.action}”")
             yield Hit(
-                f'Improvement action "{action.action}" has no {" or ".join(missing)}',
+                Say("Improvement action {a} has no " + " or ".join(missing), a=subject),
                 ("evaluation", "improvements", i),
-                f'Agree {needed} for "{action.action}"',
+                Say("Agree " + needed + " for {a}", a=subject),
                 per_item(len(ev.improvements)),
+                key="owner" if "owner" in missing else "due",
+                subject=subject,
             )
 
 
@@ -291,7 +471,7 @@ def improvement_owned(ctx: Context) -> Iterator[Hit]:
     "PC609",
     element=EVALUATION,
     severity=Severity.WARNING,
-    weight=1,
+    weight=10,
     rationale="""An improvement action months past its date has stalled; left open, it
     signals that reviews produce promises rather than change.""",
     recommendation="Finish, re-date or drop long-overdue improvement actions at the next review.",
@@ -310,14 +490,20 @@ def improvement_overdue(ctx: Context) -> Iterator[Hit]:
     for i, action in enumerate(actions):
         if action.due is None or action.status is ActionStatus.DONE:
             continue
-        days = (ctx.as_of - action.due).days
-        if days > OVERDUE_DAYS:
+        if days_between(action.due, ctx.as_of) > OVERDUE_DAYS:
+            subject = Subject("action", action.action, f"“{action.action}”")
             yield Hit(
-                f'Improvement action "{action.action}" is {_days(days)} overdue '
-                f"(due {action.due.isoformat()})",
+                Say(
+                    "Improvement action {a} is more than {days} days overdue (due {due})",
+                    a=subject,
+                    days=OVERDUE_DAYS,
+                    due=action.due.isoformat(),
+                ),
                 ("evaluation", "improvements", i, "due"),
-                f'Finish "{action.action}" and mark it done, or agree a new due date',
+                Say("Finish {a} and mark it done, or agree a new due date", a=subject),
                 per_item(len(actions)),
+                key="due",
+                subject=subject,
             )
 
 
@@ -325,7 +511,7 @@ def improvement_overdue(ctx: Context) -> Iterator[Hit]:
     "PC610",
     element=EVALUATION,
     severity=Severity.WARNING,
-    weight=2,
+    weight=10,
     rationale="""An agreement drawn up for the partnership as it was can quietly stop
     describing the partnership as it is; the review date is when partners check it
     still fits.""",
@@ -343,9 +529,10 @@ def agreement_review_passed(ctx: Context) -> Iterator[Hit]:
     due = agreement.review_due if agreement is not None else None
     if due is not None and due < ctx.as_of:
         yield Hit(
-            f"The partnership agreement was due for review on {due.isoformat()} "
-            f"({_days((ctx.as_of - due).days)} ago)",
+            Say("The partnership agreement was due for review on {due}", due=due.isoformat()),
             ("partnership", "agreement", "review_due"),
+            "Review the partnership agreement with all partners and set the next review date",
+            key="review_due",
         )
 
 
@@ -353,7 +540,7 @@ def agreement_review_passed(ctx: Context) -> Iterator[Hit]:
     "PC611",
     element=EVALUATION,
     severity=Severity.INFO,
-    weight=1,
+    weight=0,
     rationale="""Without a review date, an agreement is revisited only once it causes trouble.""",
     recommendation="Set a date to review the partnership agreement as "
     "`partnership.agreement.review_due`.",
@@ -366,8 +553,41 @@ def agreement_review_passed(ctx: Context) -> Iterator[Hit]:
 def agreement_review_date(ctx: Context) -> Iterator[Hit]:
     """The partnership agreement has a review date."""
     agreement = ctx.p.partnership.agreement
-    if agreement is None or agreement.review_due is None:
+    if agreement is not None and agreement.review_due is None and not agreement.statutory:
         yield Hit(
             "No review date is set for the partnership agreement",
-            ("partnership", "agreement", "review_due"),
+            ("partnership", "agreement"),
+            "Agree when the partners will review the agreement itself",
+            key="review_due",
         )
+
+
+@rule(
+    "PC612",
+    element=EVALUATION,
+    severity=Severity.WARNING,
+    weight=10,
+    rationale="""Evaluation of a partnership that serves people draws on what those people
+    say: service-user feedback sits beside indicators and case studies as the third kind
+    of evidence, and is often the only one that shows how the service feels.""",
+    recommendation="Add feedback from the people the partnership serves to `evaluation.methods` "
+    "(e.g. service-user-feedback).",
+    example="""
+    evaluation:
+      methods: [performance-indicators, service-user-feedback, case-studies]
+    """,
+)
+def users_heard(ctx: Context) -> Iterator[Hit]:
+    """Evaluation hears from the people the partnership serves."""
+    ev = ctx.p.evaluation
+    if ev is None or not ctx.serves_people or not ev.methods:
+        return  # PC603 reports missing methods
+    if any(_USER_VOICE.search(m) for m in ev.methods):
+        return
+    yield Hit(
+        "The evaluation does not hear from the people the partnership serves",
+        ("evaluation", "methods"),
+        "Ask the people the partnership serves how it works for them, and use their answers "
+        "in reviews",
+        key="methods",
+    )

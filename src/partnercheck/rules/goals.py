@@ -1,24 +1,46 @@
-"""Element 1, goals (PC1xx): a clear understanding of goals and objectives."""
+"""Element 1, goals (PC1xx): a clear understanding of goals and objectives, and results.
+
+Goals are judged on two things: whether they are clear (measurable, time-bound,
+owned, agreed) and whether they are being achieved (PC108, PC111). A goal's
+indicator, baseline and target may be given on the goal or on a KPI that
+measures it; either counts, so the same missing number is never charged twice.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from partnercheck.model.partnership import Goal
 from partnercheck.results import ChallengeId, ElementId, Severity
-from partnercheck.rules.base import Hit, per_item, rule
+from partnercheck.rules.base import ELEMENT, Hit, Say, Strength, per_item, per_partner, rule
 from partnercheck.rules.context import Context
 
 GOALS = ElementId.GOALS
+# What a goal outcome costs, as a share of one goal's part of PC111.
+OUTCOME_SHARE = {"missed": 1.0, "off-track": 0.6, "slipping": 0.25}
+
+
+def _kpi_has(ctx: Context, goal: Goal, field: str) -> bool:
+    """Whether a KPI measuring ``goal`` supplies its indicator, baseline or target."""
+    kpis = [k for _, k in ctx.kpis_of.get(goal.id, [])]
+    if field == "indicator":
+        return bool(kpis)  # a KPI is an indicator
+    if field == "baseline":
+        return any(k.baseline is not None or len(k.readings) > 1 for k in kpis)
+    if field == "target":
+        return any(k.target is not None for k in kpis)
+    return False
 
 
 @rule(
     "PC101",
     element=GOALS,
     severity=Severity.ERROR,
-    weight=3,
+    weight=0,
     rationale="""Partners who have not written down what they are trying to achieve
     together will each pursue their own idea of success; shared objectives are what
-    turn a group of organisations into a partnership.""",
+    turn a group of organisations into a partnership. Without goals there is nothing
+    to judge this element on, so it scores 0.""",
     recommendation="Agree two to five shared objectives and record them under `goals`.",
     example="""
     goals:
@@ -28,17 +50,41 @@ GOALS = ElementId.GOALS
 )
 def goals_defined(ctx: Context) -> Iterator[Hit]:
     """The partnership has shared goals."""
-    if not ctx.p.goals:
-        yield Hit(
-            "No shared goals are defined", ("goals",) if "goals" in ctx.p.model_fields_set else None
-        )
+    if ctx.live_goals:
+        return
+    dropped = bool(ctx.p.goals)
+    yield Hit(
+        "Every goal has been dropped; no shared goal is being pursued"
+        if dropped
+        else "No shared goals are defined",
+        ("goals",) if "goals" in ctx.p.model_fields_set or dropped else None,
+        "Agree two to five shared objectives with all the partners",
+        key="goals",
+        covers=ELEMENT,
+    )
+
+
+def _goal_rule_hits(ctx: Context, missing: str, field: str, fix: str, key: str) -> Iterator[Hit]:
+    """One hit per live goal lacking ``field`` (on the goal or on a KPI measuring it)."""
+    live = ctx.live_goals
+    for i, goal in live:
+        if getattr(goal, field) is None and not _kpi_has(ctx, goal, field):
+            subject = ctx.goal(goal)
+            yield Hit(
+                Say(missing, g=subject),
+                ("goals", i),
+                Say(fix, g=subject),
+                per_item(len(live)),
+                key=key,
+                subject=subject,
+            )
 
 
 @rule(
     "PC102",
     element=GOALS,
     severity=Severity.WARNING,
-    weight=1,
+    weight=12,
     rationale="""Without an agreed indicator, partners cannot tell whether a goal is
     being met, and disagreements about progress become matters of opinion.""",
     recommendation="Name the indicator that measures each goal.",
@@ -47,24 +93,25 @@ def goals_defined(ctx: Context) -> Iterator[Hit]:
       - id: G1
         indicator: 30-day emergency readmission rate (%)
     """,
+    many="{count} goals have no indicator: {names}",
+    many_fix="Agree how progress on each of them will be measured",
 )
 def goal_indicator(ctx: Context) -> Iterator[Hit]:
-    """Every goal names an indicator."""
-    for i, goal in enumerate(ctx.p.goals):
-        if goal.indicator is None:
-            yield Hit(
-                f"Goal {goal.id} has no indicator",
-                ("goals", i),
-                f"Agree how progress on {goal.id} will be measured and record it as `indicator`",
-                per_item(len(ctx.p.goals)),
-            )
+    """Every goal names an indicator (on the goal or a KPI)."""
+    yield from _goal_rule_hits(
+        ctx,
+        "Goal {g} has no indicator",
+        "indicator",
+        "Agree how progress on {g} will be measured",
+        "indicator",
+    )
 
 
 @rule(
     "PC103",
     element=GOALS,
-    severity=Severity.INFO,
-    weight=1,
+    severity=Severity.WARNING,
+    weight=5,
     rationale="""A baseline is what makes later progress visible: without the starting
     value, an improvement cannot be told apart from where the partnership began.""",
     recommendation="Record the indicator's value when the goal was agreed as `baseline`.",
@@ -74,24 +121,25 @@ def goal_indicator(ctx: Context) -> Iterator[Hit]:
         indicator: 30-day emergency readmission rate (%)
         baseline: 18
     """,
+    many="{count} goals have no baseline value: {names}",
+    many_fix="Record where each of them started",
 )
 def goal_baseline(ctx: Context) -> Iterator[Hit]:
-    """Every goal records a baseline value."""
-    for i, goal in enumerate(ctx.p.goals):
-        if goal.baseline is None:
-            yield Hit(
-                f"Goal {goal.id} has no baseline value",
-                ("goals", i),
-                f"Record the starting value of {goal.id}'s indicator as `baseline`",
-                per_item(len(ctx.p.goals)),
-            )
+    """Every goal records a baseline value (on the goal or a KPI)."""
+    yield from _goal_rule_hits(
+        ctx,
+        "Goal {g} has no baseline value",
+        "baseline",
+        "Record the starting value of the indicator for {g}",
+        "baseline",
+    )
 
 
 @rule(
     "PC104",
     element=GOALS,
     severity=Severity.WARNING,
-    weight=2,
+    weight=12,
     rationale="""A goal without a target cannot be achieved or missed, so it cannot be
     evaluated; measurable targets are the first mark of a clear objective.""",
     recommendation="Agree a measurable target value for each goal.",
@@ -101,24 +149,25 @@ def goal_baseline(ctx: Context) -> Iterator[Hit]:
         baseline: 18
         target: 12
     """,
+    many="{count} goals have no target value: {names}",
+    many_fix="Agree a measurable target for each of them",
 )
 def goal_target(ctx: Context) -> Iterator[Hit]:
-    """Every goal has a target value."""
-    for i, goal in enumerate(ctx.p.goals):
-        if goal.target is None:
-            yield Hit(
-                f"Goal {goal.id} has no target value",
-                ("goals", i),
-                f"Agree a measurable target for {goal.id}",
-                per_item(len(ctx.p.goals)),
-            )
+    """Every goal has a target value (on the goal or a KPI)."""
+    yield from _goal_rule_hits(
+        ctx,
+        "Goal {g} has no target value",
+        "target",
+        "Agree a measurable target for {g}",
+        "target",
+    )
 
 
 @rule(
     "PC105",
     element=GOALS,
     severity=Severity.WARNING,
-    weight=1,
+    weight=8,
     rationale="""Objectives without a date drift: a deadline creates the shared sense of
     urgency and the natural moment to review progress.""",
     recommendation="Give each goal a `due` date.",
@@ -127,24 +176,21 @@ def goal_target(ctx: Context) -> Iterator[Hit]:
       - id: G1
         due: 2027-12-31
     """,
+    many="{count} goals have no due date: {names}",
+    many_fix="Agree when each of them should be achieved",
 )
 def goal_due(ctx: Context) -> Iterator[Hit]:
     """Every goal is time-bound."""
-    for i, goal in enumerate(ctx.p.goals):
-        if goal.due is None:
-            yield Hit(
-                f"Goal {goal.id} has no due date",
-                ("goals", i),
-                f"Agree when {goal.id} should be achieved and record it as `due`",
-                per_item(len(ctx.p.goals)),
-            )
+    yield from _goal_rule_hits(
+        ctx, "Goal {g} has no due date", "due", "Agree when {g} should be achieved", "due"
+    )
 
 
 @rule(
     "PC106",
     element=GOALS,
     severity=Severity.WARNING,
-    weight=2,
+    weight=8,
     rationale="""What everyone owns, nobody owns: a goal needs one accountable partner
     who reports on it and raises the alarm when it slips.""",
     recommendation="Name one accountable partner as each goal's `owner`.",
@@ -153,24 +199,21 @@ def goal_due(ctx: Context) -> Iterator[Hit]:
       - id: G1
         owner: nhs
     """,
+    many="{count} goals have no owner: {names}",
+    many_fix="Name the partner accountable for each of them",
 )
 def goal_owner(ctx: Context) -> Iterator[Hit]:
     """Every goal has one accountable owner."""
-    for i, goal in enumerate(ctx.p.goals):
-        if goal.owner is None:
-            yield Hit(
-                f"Goal {goal.id} has no owner",
-                ("goals", i),
-                f"Name the partner accountable for {goal.id} as its `owner`",
-                per_item(len(ctx.p.goals)),
-            )
+    yield from _goal_rule_hits(
+        ctx, "Goal {g} has no owner", "owner", "Name the partner accountable for {g}", "owner"
+    )
 
 
 @rule(
     "PC107",
     element=GOALS,
     severity=Severity.WARNING,
-    weight=2,
+    weight=10,
     challenge=ChallengeId.CONFLICT,
     rationale="""A goal only one partner has signed up to is that partner's goal, not the
     partnership's; unshared priorities are the most common source of conflict.""",
@@ -180,73 +223,172 @@ def goal_owner(ctx: Context) -> Iterator[Hit]:
       - id: G1
         shared_by: [council, nhs, housing]
     """,
+    many="{count} goals are agreed by fewer than two partners: {names}",
+    many_fix="Agree each of them with the partners it involves",
 )
 def goal_agreed(ctx: Context) -> Iterator[Hit]:
     """Every goal is agreed by at least two partners."""
-    for i, goal in enumerate(ctx.p.goals):
-        members = ctx.goal_partners(goal)
-        if len(members) < 2:
-            who = f"only by {next(iter(members))}" if members else "by no partner"
-            yield Hit(
-                f"Goal {goal.id} is agreed {who}",
-                ("goals", i, "shared_by"),
-                f"Agree {goal.id} with the partners it involves and list them in `shared_by`",
-                per_item(len(ctx.p.goals)),
+    agreeing = {x.id for _, x in ctx.expected("goal")}
+    needed = min(2, len(agreeing))
+    live = ctx.live_goals
+    for i, goal in live:
+        members = ctx.goal_partners(goal) & agreeing
+        if len(members) >= needed:
+            continue
+        subject = ctx.goal(goal)
+        if members:
+            message = Say(
+                "Goal {g} is agreed only by {p}", g=subject, p=ctx.who(next(iter(members)))
             )
+        else:
+            message = Say("Goal {g} is agreed by no partner", g=subject)
+        yield Hit(
+            message,
+            ("goals", i, "shared_by"),
+            Say("Agree {g} with the partners it involves", g=subject),
+            per_item(len(live)),
+            key="shared_by",
+            subject=subject,
+        )
 
 
 @rule(
     "PC108",
     element=GOALS,
     severity=Severity.WARNING,
-    weight=1,
+    weight=10,
     rationale="""A goal past its due date is either met, missed or forgotten; leaving it
-    open without comment erodes trust in the plan.""",
-    recommendation="Review overdue goals: record the result, then close, re-date or replace them.",
+    open without recording the result erodes trust in the plan and hides whether the
+    partnership delivered.""",
+    recommendation="Record whether each overdue goal was met (`status: met` or `missed`), "
+    "then re-date or replace it.",
     example="""
     goals:
       - id: G1
-        due: 2027-12-31          # re-dated after the review recorded the result
+        due: 2026-06-30
+        status: met
+        status_date: 2026-07-15
     """,
+    many="{count} goals are past their due date with no result recorded: {names}",
+    many_fix="Record whether each of them was met, then re-date or replace it",
 )
 def goal_overdue(ctx: Context) -> Iterator[Hit]:
-    """No goal is past its due date."""
-    for i, goal in enumerate(ctx.p.goals):
-        if goal.due is not None and goal.due < ctx.as_of:
-            days = (ctx.as_of - goal.due).days
-            yield Hit(
-                f"Goal {goal.id} was due on {goal.due.isoformat()} ({days} days ago)",
-                ("goals", i, "due"),
-                f"Review {goal.id}: record whether it was met, then set a new date or retire it",
-                per_item(len(ctx.p.goals)),
+    """No goal is past its due date without a recorded result."""
+    live = ctx.live_goals
+    for i, goal in live:
+        if ctx.goal_outcomes[i].state != "overdue":
+            continue
+        assert goal.due is not None
+        subject = ctx.goal(goal)
+        yield Hit(
+            Say(
+                "Goal {g} was due on {due} and no result is recorded",
+                g=subject,
+                due=goal.due.isoformat(),
+            ),
+            ("goals", i, "due"),
+            Say("Record whether {g} was met, then set a new date or retire it", g=subject),
+            per_item(len(live)),
+            key="status",
+            subject=subject,
+        )
+
+
+@rule(
+    "PC111",
+    element=GOALS,
+    severity=Severity.WARNING,
+    weight=65,
+    rationale="""Partnerships exist to achieve something together: goals missed, or KPIs
+    moving away from their targets, are the plainest evidence that the arrangement is
+    not yet working, however complete the paperwork. A missed goal costs its full
+    share, an off-track goal 60% of it, a goal whose KPI slipped back at the latest
+    reading a quarter.""",
+    recommendation="Review off-track and missed goals with all partners: agree what has to "
+    "change, record it as improvement actions, and re-plan or drop the goal.",
+    example="""
+    goals:
+      - id: G1
+        status: on-track          # judged at the last review, with its KPI moving the right way
+        status_date: 2026-09-30
+    """,
+    many="{count} goals are not on course: {names}",
+    many_fix="Review each of them with all partners and agree what has to change",
+)
+def goal_on_course(ctx: Context) -> Iterator[Hit | Strength]:
+    """Goals are being achieved: none missed, off track or slipping."""
+    live = ctx.live_goals
+    for i, goal in live:
+        outcome = ctx.goal_outcomes[i]
+        subject = ctx.goal(goal)
+        if outcome.state in ("met", "on-track"):
+            yield Strength(
+                Say(
+                    "Goal {g} is " + ("met" if outcome.state == "met" else "on track") + " ({why})",
+                    g=subject,
+                    why=outcome.reason,
+                ),
+                GOALS,
             )
+            continue
+        share = OUTCOME_SHARE.get(outcome.state)
+        if share is None:
+            continue
+        evidence = "; ".join(
+            f"{ctx.p.evaluation.kpis[k].name}: {ctx.kpi_trends[k].evidence}"
+            for k in outcome.kpis
+            if ctx.p.evaluation and ctx.kpi_trends[k].state != "unknown"
+        )
+        words = {"missed": "was missed", "off-track": "is off track", "slipping": "is slipping"}
+        yield Hit(
+            Say(
+                "Goal {g} " + words[outcome.state] + ": {why}{evidence}",
+                g=subject,
+                why=outcome.reason,
+                evidence=f" ({evidence})" if evidence else "",
+            ),
+            ("goals", i),
+            Say(
+                "Review {g} with all partners: agree what has to change and record it as "
+                "improvement actions",
+                g=subject,
+            ),
+            per_item(len(live)) * share,
+            key="status",
+            subject=subject,
+        )
 
 
 @rule(
     "PC109",
     element=GOALS,
     severity=Severity.WARNING,
-    weight=2,
+    weight=10,
     rationale="""A partner with no stake in any shared goal has no reason to stay engaged
-    and tends to drift to the margins of the partnership.""",
+    and tends to drift to the margins of the partnership. However large the partnership,
+    such a partner costs at least a third of this rule's points.""",
     recommendation="Make sure every partner shares at least one goal.",
     example="""
     goals:
       - id: G2
         shared_by: [council, housing, carers]   # carers now shares a goal
     """,
+    many="{count} partners share no goal: {names}",
+    many_fix="Agree with each of them which goals it shares",
 )
 def partner_has_goal(ctx: Context) -> Iterator[Hit]:
     """Every partner shares at least one goal."""
-    if not ctx.p.goals:
-        return  # PC101 already reports the missing goals
-    for i, partner in enumerate(ctx.partners):
+    expected = ctx.expected("goal")
+    for i, partner in expected:
         if not ctx.goals_of.get(partner.id):
+            who = ctx.who(partner.id)
             yield Hit(
-                f"Partner {partner.id} shares no goal",
+                Say("Partner {p} shares no goal", p=who),
                 ("partners", i),
-                f"Agree with {partner.id} which goals it shares, and add it to their `shared_by`",
-                per_item(len(ctx.partners)),
+                Say("Agree with {p} which goals it shares", p=who),
+                per_partner(len(expected)),
+                key="goals[].shared_by",
+                subject=who,
             )
 
 
@@ -254,7 +396,7 @@ def partner_has_goal(ctx: Context) -> Iterator[Hit]:
     "PC110",
     element=GOALS,
     severity=Severity.WARNING,
-    weight=2,
+    weight=8,
     rationale="""Partnerships last when every member gains something it values; a partner
     with no stated benefit is a partner whose commitment is untested.""",
     recommendation="State what each partner gains from the partnership under `benefits`.",
@@ -264,14 +406,20 @@ def partner_has_goal(ctx: Context) -> Iterator[Hit]:
         benefits:
           - Fewer tenancy failures after hospital stays
     """,
+    many="{count} partners have no stated benefit: {names}",
+    many_fix="Ask each of them what it gains and write it down",
 )
 def partner_benefit(ctx: Context) -> Iterator[Hit]:
     """Every partner has a stated benefit (mutual benefit)."""
-    for i, partner in enumerate(ctx.partners):
+    expected = ctx.expected("benefit")
+    for i, partner in expected:
         if not partner.benefits:
+            who = ctx.who(partner.id)
             yield Hit(
-                f"Partner {partner.id} has no stated benefit",
+                Say("Partner {p} has no stated benefit", p=who),
                 ("partners", i),
-                f"Ask {partner.id} what it gains and record it under its `benefits`",
-                per_item(len(ctx.partners)),
+                Say("Ask {p} what it gains and write it down", p=who),
+                per_item(len(expected)),
+                key="benefits",
+                subject=who,
             )

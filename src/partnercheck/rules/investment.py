@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from partnercheck.model.types import MemberKind, Standing
 from partnercheck.results import ChallengeId, ElementId, Severity
-from partnercheck.rules.base import Hit, per_item, rule
+from partnercheck.rules.base import Hit, Say, per_item, rule
 from partnercheck.rules.context import Context
 
 RESOURCES = ElementId.RESOURCES
@@ -40,7 +41,7 @@ def meeting_hours(ctx: Context) -> dict[str, float]:
     element=RESOURCES,
     challenge=INVESTMENT,
     severity=Severity.WARNING,
-    weight=1,
+    weight=10,
     rationale="""Meetings are the hidden cost of partnership working. When a partner's
     meeting time is large next to the staff time it brings, the partnership consumes the
     capacity it was meant to add, and small partners quietly stop attending. The estimate
@@ -55,11 +56,14 @@ def meeting_hours(ctx: Context) -> dict[str, float]:
           frequency: fortnightly      # rather than weekly
           attendees: [trust, carers]
     """,
+    many="{count} partners carry a heavy meeting load for what they bring: {names}",
+    many_fix="Cut their meeting load or fund their time",
 )
 def meeting_load(ctx: Context) -> Iterator[Hit]:
     """Meeting time is in proportion to what each partner brings."""
     hours = meeting_hours(ctx)
-    for i, partner in enumerate(ctx.partners):
+    expected = ctx.expected("attend")
+    for i, partner in expected:
         spent = hours.get(partner.id, 0.0)
         if spent <= MEETING_HOURS_FLOOR:
             continue
@@ -67,16 +71,27 @@ def meeting_load(ctx: Context) -> Iterator[Hit]:
         if staff > 0 and spent <= MEETING_SHARE_LIMIT * staff:
             continue
         against = (
-            f"{spent / staff:.0%} of the {staff:.0f} staff hours it contributes"
+            f"{spent / staff:.0%} of the {staff:,.0f} staff hours it contributes"
             if staff > 0
             else "and it contributes no staff time"
         )
+        who = ctx.who(partner.id)
         yield Hit(
-            f"Partner {partner.id} spends about {spent:.0f} meeting hours a year, {against}",
+            Say(
+                "Partner {p} spends about {hours:,.0f} meeting hours a year, {against}",
+                p=who,
+                hours=spent,
+                against=against,
+            ),
             ("partners", i),
-            f"Reduce {partner.id}'s meeting load (fewer or shorter meetings, optional "
-            f"attendance) or fund its time, for example by backfilling its staff",
-            per_item(len(ctx.partners)),
+            Say(
+                "Reduce {p}'s meeting load (fewer or shorter meetings, optional attendance) or "
+                "fund its time, for example by backfilling its staff",
+                p=who,
+            ),
+            per_item(len(expected)),
+            key="communication.meetings",
+            subject=who,
         )
 
 
@@ -85,12 +100,13 @@ def meeting_load(ctx: Context) -> Iterator[Hit]:
     element=RESOURCES,
     challenge=INVESTMENT,
     severity=Severity.WARNING,
-    weight=2,
+    weight=15,
     rationale="""Someone has to book the rooms, write the papers and chase the actions.
-    When no partner contributes staff time and there is no pooled budget, coordination
-    is done off the side of everyone's desk, and it is the first thing to slip.""",
+    When no partner gives staff time, no partner hosts the partnership and there is no
+    secretariat, coordination is done off the side of everyone's desk, and it is the
+    first thing to slip.""",
     recommendation="Resource coordination: a partner contributes staff time (a coordinator), "
-    "or the partners pool a budget that pays for it.",
+    "hosts the partnership, or a secretariat is named.",
     example="""
     partners:
       - id: council
@@ -104,13 +120,15 @@ def coordination_resourced(ctx: Context) -> Iterator[Hit]:
     """Coordinating the partnership is itself resourced."""
     if any(fte > 0 for fte in ctx.staff.values()):
         return
-    res = ctx.p.resources
-    if res and res.pooled_budget:
+    if any(x.standing is Standing.HOST for x in ctx.partners):
         return
+    if any(m.kind is MemberKind.SECRETARIAT for m in ctx.p.members):
+        return
+    if any(c.type.value == "staff" for x in ctx.partners for c in x.contributions):
+        return  # staff given without an fte: PC402 asks for the number
     yield Hit(
-        "No partner contributes staff time and there is no pooled budget to coordinate "
-        "the partnership",
-        ("resources", "pooled_budget") if res else None,
-        "Agree which partner provides coordination staff (record it as a `staff` "
-        "contribution with `fte`) or pool a budget under `resources.pooled_budget`",
+        "No partner contributes staff time, hosts the partnership or runs a secretariat",
+        ("partners",),
+        "Agree who coordinates the partnership and with what staff time",
+        key="contributions (type: staff)",
     )

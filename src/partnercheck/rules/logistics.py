@@ -24,12 +24,12 @@ STRUCTURES_NEEDED = 3  # of the four in structures()
 def structures(ctx: Context) -> dict[str, bool]:
     """The coordination structures PC731 counts."""
     p = ctx.p
-    dm = p.governance.decision_making if p.governance else None
-    with_roles = sum(1 for pid in ctx.partner_ids if ctx.roles_of.get(pid))
+    active = [x.id for _, x in ctx.active]
+    with_roles = sum(1 for pid in active if ctx.roles_of.get(pid))
     return {
-        "a regular meeting": bool(ctx.regular_meetings),
-        "a decision-making body": bool(dm and dm.body),
-        "roles for at least half the partners": 2 * with_roles >= len(ctx.partner_ids),
+        "a regular meeting": bool(ctx.regular_meetings or ctx.meeting_bodies),
+        "a decision-making body": any(b.name for b in ctx.bodies),
+        "roles for at least half the partners": 2 * with_roles >= len(active),
         "a communication channel": bool(p.communication and p.communication.channels),
     }
 
@@ -39,11 +39,13 @@ def structures(ctx: Context) -> dict[str, bool]:
     element=COMMUNICATION,
     challenge=LOGISTICS,
     severity=Severity.WARNING,
-    weight=2,
+    weight=0,
     rationale="""Two or three organisations can coordinate by phone; six or more cannot.
     Each partner added multiplies the conversations needed, so larger partnerships rely
     on structure: a regular meeting, a body that decides, clear roles and a common
-    channel. Without most of these, arranging anything takes longer than doing it.""",
+    channel. Without most of these, arranging anything takes longer than doing it. Each
+    missing structure is priced by its own rule; this finding costs nothing itself and
+    names the logistics challenge they add up to.""",
     recommendation="Put coordination structure in place: a regular meeting, a "
     "decision-making body, roles for each partner and a shared channel.",
     example="""
@@ -59,7 +61,7 @@ def structures(ctx: Context) -> dict[str, bool]:
 )
 def structure_for_size(ctx: Context) -> Iterator[Hit]:
     """A large partnership has the structure to coordinate its partners."""
-    count = len(ctx.partners)
+    count = len(ctx.active)
     if count < LARGE:
         return
     facts = structures(ctx)

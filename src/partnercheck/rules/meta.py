@@ -32,15 +32,3 @@ EXPIRED = register_meta(
         expires: 2027-06-30
     """,
 )
-UNKNOWN = register_meta(
-    "PC903",
-    title="Suppression names an unknown rule",
-    severity=Severity.WARNING,
-    rationale="A suppression of a rule that does not exist is almost always a typo.",
-    recommendation="Use a rule id listed by `partnercheck rules`.",
-    example="""
-    suppress:
-      - rule: PC305              # not PC350: see `partnercheck rules`
-        reason: Partners are co-located and meet daily
-    """,
-)

@@ -1,10 +1,13 @@
 """Challenge: power imbalance (PC71x), scored under element 5, roles.
 
 Power follows money and position. A partner that brings most of the resources
-but has little say will disengage; one that holds the budget, the chair and
-the vote together can run the partnership as its own programme. Decision
-power comes from :mod:`partnercheck.analysis.power` (normalised Banzhaf index
-for votes), not from raw vote counts.
+but has little say will disengage; one that can decide alone can run the
+partnership as its own programme. Decision power comes from
+:mod:`partnercheck.analysis.power` (normalised Banzhaf index for votes), not
+from raw vote counts. Over-power and under-power are different findings with
+different advice; neither is raised where the rule gives everyone a veto
+(consensus), a beneficiary's seats are by design, and a host's staff time runs
+the partnership rather than buying it a say.
 """
 
 from __future__ import annotations
@@ -12,80 +15,38 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnercheck.analysis import power as analysis
-from partnercheck.model.types import DecisionRule, Rotation
+from partnercheck.model.types import DecisionRule, Rotation, Standing
 from partnercheck.results import ChallengeId, ElementId, Severity
-from partnercheck.rules.base import Hit, per_item, rule
+from partnercheck.rules.base import Hit, Say, Strength, per_item, per_partner, rule
 from partnercheck.rules.context import Context
 
 ROLES = ElementId.ROLES
 POWER = ChallengeId.POWER_IMBALANCE
 
-GAP = 0.25  # |resource share - decision power| at which PC711 fires
-VOTING_RULES = {DecisionRule.MAJORITY, DecisionRule.SUPERMAJORITY, DecisionRule.WEIGHTED_VOTE}
+GAP = 0.25  # |resource share - decision power| at which PC711 and PC715 fire
 _EPSILON = 1e-9
 
 
 def _fixed_chair(ctx: Context) -> str | None:
     """The partner that chairs without the chair ever rotating, if any."""
     gov = ctx.p.governance
-    chair = gov.chair if gov else None
-    if chair is None or chair.partner is None:
+    if ctx.chair is None or ctx.chair[0] not in ctx.partner_ids:
         return None
-    if chair.rotates not in (None, Rotation.NEVER):
-        return None
-    return chair.partner
+    rotates = gov.chair.rotates if gov and gov.chair else None
+    return ctx.chair[0] if rotates is Rotation.NEVER else None
 
 
-@rule(
-    "PC711",
-    element=ROLES,
-    challenge=POWER,
-    severity=Severity.WARNING,
-    weight=2,
-    rationale="""Partners expect a say that matches what they put in. A partner that
-    brings much and decides little feels used and scales back its commitment; one that
-    decides much and brings little can commit others' resources at no cost to itself.
-    Decision power is measured by the normalised Banzhaf index, because raw vote shares
-    mislead (with votes 49/49/2 under a majority, every partner swings decisions equally).""",
-    recommendation="Bring each partner's decision power and its share of the resources "
-    "closer together: adjust votes, or rebalance contributions.",
-    example="""
-    governance:
-      decision_making:
-        rule: weighted-vote
-        votes: {council: 2, trust: 1, carers: 1}   # in line with what each brings
-    """,
-)
-def power_matches_resources(ctx: Context) -> Iterator[Hit]:
-    """Each partner's decision power is in line with what it brings."""
-    power = analysis.decision_power(ctx)
-    if power is None:
-        return  # the file does not say how decisions are taken
-    brings = analysis.resource_shares(ctx)
-    if not any(brings.values()):
-        return  # no contributions recorded: nothing to compare with
-    for i, partner in enumerate(ctx.partners):
-        share = brings.get(partner.id, 0.0)
-        say = power.shares.get(partner.id, 0.0)
-        if abs(share - say) < GAP - _EPSILON:
-            continue
-        if share > say:
-            advice = (
-                f"Give {partner.id} a say in line with what it brings (more votes, a seat "
-                f"on the decision-making body), or let others take on part of its contribution"
-            )
-        else:
-            advice = (
-                f"Balance {partner.id}'s decision power with what it brings: spread the "
-                f"votes more evenly, or agree a larger contribution from {partner.id}"
-            )
-        yield Hit(
-            f"Partner {partner.id} brings {share:.0%} of the resources but holds {say:.0%} "
-            f"of the decision power ({power.basis})",
-            ("partners", i),
-            advice,
-            per_item(len(ctx.partners)),
-        )
+def _holds_money(ctx: Context, pid: str) -> bool:
+    """Leads or hosts the partnership while a pooled budget exists, or brings most funding."""
+    gov = ctx.p.governance
+    res = ctx.p.resources
+    partner = next((x for x in ctx.partners if x.id == pid), None)
+    pooled = bool(res and res.pooled_budget)
+    leads = bool(gov and gov.lead_partner == pid) or bool(
+        partner and partner.standing is Standing.HOST
+    )
+    total = sum(ctx.funding.values())
+    return (leads and pooled) or (total > 0 and ctx.funding.get(pid, 0.0) > total / 2)
 
 
 @rule(
@@ -93,13 +54,14 @@ def power_matches_resources(ctx: Context) -> Iterator[Hit]:
     element=ROLES,
     challenge=POWER,
     severity=Severity.ERROR,
-    weight=3,
-    rationale="""When one partner holds the money, chairs every meeting and carries the
-    vote, the others are consulted rather than partners: nothing can be agreed against
-    its wishes, and nobody is placed to challenge it. Separating these powers is the
+    weight=50,
+    rationale="""When one partner can pass any decision on its own, the others are
+    consulted rather than partners: nothing can be agreed against its wishes and nobody
+    can stop it, so there is no joint decision-making left to score. Where it also holds
+    the chair or the money, nobody is placed to challenge it. Sharing decisions is the
     usual check on a dominant partner.""",
-    recommendation="Separate the powers: rotate the chair, give the other partners a "
-    "blocking say in decisions, or hold the budget jointly.",
+    recommendation="Share the decisions: change the decision rule so that no partner can "
+    "decide alone, and separate the chair and the budget from the partner with most votes.",
     example="""
     governance:
       lead_partner: council       # holds the pooled budget
@@ -110,33 +72,165 @@ def power_matches_resources(ctx: Context) -> Iterator[Hit]:
         rotates: annually
     """,
 )
-def no_dominant_partner(ctx: Context) -> Iterator[Hit]:
-    """No partner holds the budget, the chair and the decisions together."""
-    chair = _fixed_chair(ctx)
-    if chair is None:
-        return
+def no_partner_decides_alone(ctx: Context) -> Iterator[Hit]:
+    """No partner can take the partnership's decisions alone."""
     power = analysis.decision_power(ctx)
-    if power is None or power.shares.get(chair, 0.0) <= 0.5:
+    if power is None or power.dictator is None or power.dictator not in ctx.partner_ids:
         return
-    total = sum(ctx.funding.values())
-    funds = total > 0 and ctx.funding.get(chair, 0.0) > total / 2
-    gov = ctx.p.governance
-    res = ctx.p.resources
-    hosts = bool(gov and gov.lead_partner == chair and res and res.pooled_budget)
-    if not (funds or hosts):
-        return
-    budget = (
-        f"brings {ctx.funding.get(chair, 0.0) / total:.0%} of the funding"
-        if funds
-        else "holds the pooled budget as lead partner"
-    )
+    pid = power.dictator
+    who = ctx.who(pid)
+    also = []
+    if _fixed_chair(ctx) == pid:
+        also.append("chairs without rotation")
+    if _holds_money(ctx, pid):
+        also.append("controls the budget")
+    shares = analysis.resource_shares(ctx)
+    brings = f", bringing {shares.shares.get(pid, 0.0):.0%} of the resources" if shares else ""
+    extra = f" and {' and '.join(also)}" if also else ""
     yield Hit(
-        f"Partner {chair} {budget}, chairs without rotation and holds "
-        f"{power.shares[chair]:.0%} of the decision power ({power.basis})",
-        ("governance", "chair"),
-        f"Separate {chair}'s powers: rotate the chair to another partner, or change the "
-        f"decision rule so the other partners can block decisions {chair} supports",
+        Say(
+            "Partner {p} can take decisions alone ({basis}){extra}{brings}",
+            p=who,
+            basis=power.basis,
+            extra=extra,
+            brings=brings,
+        ),
+        ctx.main_body.path if ctx.main_body else ("governance",),
+        Say(
+            "Change the decision rule so that {p} cannot decide alone, and share the chair "
+            "and the budget",
+            p=who,
+        ),
+        key="rule",
+        subject=who,
     )
+
+
+def _gaps(ctx: Context) -> Iterator[tuple[int, str, float, float, analysis.DecisionPower, str]]:
+    """(index, id, resource share, decision power, power, basis) for every partner expected
+    to vote, on the body whose decisions count."""
+    power = analysis.decision_power(ctx)
+    shares = analysis.resource_shares(ctx)
+    if power is None or shares is None or ctx.main_body is None:
+        return
+    for i, partner in ctx.expected("vote"):
+        yield (
+            i,
+            partner.id,
+            shares.shares.get(partner.id, 0.0),
+            power.shares.get(partner.id, 0.0),
+            power,
+            shares.basis,
+        )
+
+
+@rule(
+    "PC711",
+    element=ROLES,
+    challenge=POWER,
+    severity=Severity.WARNING,
+    weight=15,
+    rationale="""A partner that decides much and brings little can commit others'
+    resources at no cost to itself. Decision power is measured by the normalised Banzhaf
+    index, because raw vote shares mislead (with votes 49/49/2 under a majority, every
+    partner swings decisions equally). Beneficiaries, whose seats are by design, are not
+    flagged.""",
+    recommendation="Balance the partner's decision power with what it brings: spread the "
+    "votes more evenly, or agree a larger contribution from it.",
+    example="""
+    governance:
+      decision_making:
+        rule: weighted-vote
+        votes: {council: 2, trust: 1, carers: 1}   # in line with what each brings
+    """,
+    many="{count} partners hold far more decision power than they bring: {names}",
+    many_fix="Spread the votes more evenly, or agree larger contributions from them",
+)
+def not_over_powered(ctx: Context) -> Iterator[Hit]:
+    """No partner holds far more decision power than it brings."""
+    gaps = list(_gaps(ctx))
+    for i, pid, share, say, power, basis in gaps:
+        partner = ctx.partners[i]
+        if say - share < GAP - _EPSILON or partner.standing is Standing.BENEFICIARY:
+            continue
+        if ctx.main_body is not None and ctx.main_body.rule is DecisionRule.CONSENSUS:
+            continue  # an equal say among voters is consensus's design, not over-power
+        if power.dictator == pid:
+            continue  # PC712 reports a partner that decides alone
+        who = ctx.who(pid)
+        yield Hit(
+            Say(
+                "Partner {p} holds {say:.0%} of the decision power ({how}) but brings {share:.0%} "
+                "of the resources ({basis})",
+                p=who,
+                say=say,
+                how=power.basis,
+                share=share,
+                basis=basis,
+            ),
+            ("partners", i),
+            Say(
+                "Balance {p}'s decision power with what it brings: spread the votes more "
+                "evenly, or agree a larger contribution from {p}",
+                p=who,
+            ),
+            per_item(len(gaps)),
+            key="votes",
+            subject=who,
+        )
+
+
+@rule(
+    "PC715",
+    element=ROLES,
+    challenge=POWER,
+    severity=Severity.WARNING,
+    weight=10,
+    rationale="""A partner that brings much and decides little feels used and scales back
+    its commitment. Not raised for a partner that holds a veto (under consensus, every
+    voter does: it cannot be out-voted) or for a host (its staff time runs the
+    partnership).""",
+    recommendation="Give the partner a say in line with what it brings (more votes, a seat "
+    "on the decision-making body), or let others take on part of its contribution.",
+    example="""
+    governance:
+      decision_making:
+        rule: weighted-vote
+        votes: {council: 2, trust: 2, carers: 1}
+    """,
+    many="{count} partners bring far more than their say in decisions: {names}",
+    many_fix="Give each of them a say in line with what it brings",
+)
+def not_under_powered(ctx: Context) -> Iterator[Hit]:
+    """No partner brings far more than its say in decisions."""
+    gaps = list(_gaps(ctx))
+    for i, pid, share, say, power, basis in gaps:
+        partner = ctx.partners[i]
+        if share - say < GAP - _EPSILON or pid in power.vetoes:
+            continue
+        if partner.standing is Standing.HOST:
+            continue
+        who = ctx.who(pid)
+        yield Hit(
+            Say(
+                "Partner {p} brings {share:.0%} of the resources ({basis}) but holds {say:.0%} "
+                "of the decision power ({how})",
+                p=who,
+                share=share,
+                basis=basis,
+                say=say,
+                how=power.basis,
+            ),
+            ("partners", i),
+            Say(
+                "Give {p} a say in line with what it brings (more votes, a seat on the "
+                "decision-making body), or let others take on part of its contribution",
+                p=who,
+            ),
+            per_item(len(gaps)),
+            key="votes",
+            subject=who,
+        )
 
 
 @rule(
@@ -144,34 +238,46 @@ def no_dominant_partner(ctx: Context) -> Iterator[Hit]:
     element=ROLES,
     challenge=POWER,
     severity=Severity.WARNING,
-    weight=1,
-    rationale="""Under a voting rule, a partner without a vote is a partner in name only:
-    decisions about its staff, money and reputation are taken without it, and it has no
-    way to block them.""",
-    recommendation="Give every partner a vote, or record why a partner is an associate "
-    "without one.",
+    weight=15,
+    rationale="""A partner without a vote or a seat on any body (an advisory seat counts)
+    is a partner in name only: decisions about its staff, money and reputation are taken
+    without it, and it cannot even be heard. However large the partnership, such a partner
+    costs at least a third of this rule's points. Associates, who take part without a vote
+    by design, are not flagged; beneficiaries are PC509's.""",
+    recommendation="Give every partner a vote or a seat on the decision-making body, or "
+    "record it as an associate (`standing: associate`).",
     example="""
     governance:
       decision_making:
         rule: majority
         votes: {council: 1, trust: 1, carers: 1}   # every partner votes
     """,
+    many="{count} partners have no say in decisions: {names}",
+    many_fix="Give each of them a vote or a seat on the decision-making body",
 )
 def every_partner_votes(ctx: Context) -> Iterator[Hit]:
-    """Every partner has a vote under a voting rule."""
-    gov = ctx.p.governance
-    dm = gov.decision_making if gov else None
-    if dm is None or not dm.votes or dm.rule not in VOTING_RULES:
-        return
-    for partner in ctx.partners:
-        if dm.votes.get(partner.id, 0) == 0:
-            yield Hit(
-                f"Partner {partner.id} has no vote under the {dm.rule.value} rule",
-                ("governance", "decision_making", "votes", partner.id),
-                f"Give {partner.id} a vote in `governance.decision_making.votes`, or agree "
-                f"with it that it takes part as a non-voting associate",
-                per_item(len(ctx.partners)),
-            )
+    """Every partner has a vote, or a seat, on some decision body."""
+    body = ctx.main_body
+    if body is None or body.rule is None or body.rule is DecisionRule.LEAD_PARTNER:
+        return  # PC503/PC504 and PC712 cover these
+    expected = ctx.expected("vote")
+    name = body.name or "the decision-making body"
+    for i, partner in expected:
+        if partner.id in ctx.say or partner.standing is Standing.BENEFICIARY:
+            continue  # a beneficiary's voice is PC509's
+        who = ctx.who(partner.id)
+        yield Hit(
+            Say("Partner {p} has no vote or seat on any body", p=who),
+            ("partners", i),
+            Say(
+                "Give {p} a seat on the {b} or another body, or record it as an associate",
+                p=who,
+                b=name,
+            ),
+            per_partner(len(expected)),
+            key="votes",
+            subject=who,
+        )
 
 
 @rule(
@@ -179,11 +285,12 @@ def every_partner_votes(ctx: Context) -> Iterator[Hit]:
     element=ROLES,
     challenge=POWER,
     severity=Severity.INFO,
-    weight=1,
+    weight=0,
     rationale="""The chair sets the agenda and sums up the decisions. In a partnership of
-    three or more, a chair that never rotates gives one partner lasting control of what is
-    discussed; rotating it shares leadership and builds ownership.""",
-    recommendation="Rotate the chair between partners, for example annually.",
+    three or more, a partner that chairs for good has lasting control of what is
+    discussed; rotating the chair, or an independent chair, shares that control.""",
+    recommendation="Rotate the chair between partners, for example annually, or appoint an "
+    "independent chair.",
     example="""
     governance:
       chair:
@@ -191,14 +298,34 @@ def every_partner_votes(ctx: Context) -> Iterator[Hit]:
         rotates: annually
     """,
 )
-def chair_rotates(ctx: Context) -> Iterator[Hit]:
-    """The chair rotates between partners."""
-    chair = _fixed_chair(ctx)
-    if chair is None or len(ctx.partners) < 3:
+def chair_rotates(ctx: Context) -> Iterator[Hit | Strength]:
+    """The chair rotates between partners, or is independent."""
+    if ctx.chair is None or len(ctx.active) < 3:
+        return
+    pid, path = ctx.chair
+    if pid in ctx.member_ids:
+        yield Strength("The chair is independent of the partners", ROLES)
+        return
+    gov = ctx.p.governance
+    rotates = gov.chair.rotates if gov and gov.chair else None
+    power = analysis.decision_power(ctx)
+    if power is not None and power.dictator == pid:
+        return  # PC712 names the chair among the powers the partner holds
+    who = ctx.who(pid)
+    if rotates is None:
+        message = Say("Partner {p} chairs; whether the chair rotates is not recorded", p=who)
+    elif rotates is Rotation.NEVER:
+        message = Say(
+            "Partner {p} chairs and the chair never rotates ({n} partners)",
+            p=who,
+            n=len(ctx.active),
+        )
+    else:
         return
     yield Hit(
-        f"Partner {chair} chairs and the chair never rotates ({len(ctx.partners)} partners)",
-        ("governance", "chair", "rotates"),
-        f"Agree when the chair passes from {chair} to another partner and record it as "
-        f"`rotates` (for example annually)",
+        message,
+        path,
+        Say("Agree when the chair passes from {p} to another partner", p=who),
+        key="governance.chair.rotates",
+        subject=who,
     )

@@ -8,7 +8,7 @@ from partnercheck.load.nodes import Path
 from partnercheck.model.partnership import Contribution
 from partnercheck.model.types import ContributionType
 from partnercheck.results import ChallengeId, ElementId, Severity
-from partnercheck.rules.base import Hit, per_item, rule
+from partnercheck.rules.base import ELEMENT, Hit, Say, Strength, per_item, per_partner, rule
 from partnercheck.rules.context import Context
 
 RESOURCES = ElementId.RESOURCES
@@ -16,7 +16,7 @@ RESOURCES = ElementId.RESOURCES
 # The quantity each measurable kind of contribution needs, and how a user reads it.
 _QUANTITY: dict[ContributionType, tuple[str, str]] = {
     ContributionType.FUNDING: ("amount", "an amount of money"),
-    ContributionType.STAFF: ("fte", "full-time equivalents (fte)"),
+    ContributionType.STAFF: ("fte", "full-time equivalents"),
 }
 
 
@@ -29,7 +29,7 @@ def _at(ctx: Context, key: str) -> Path | None:
 
 def _quantity(contribution: Contribution) -> float | None:
     if contribution.type is ContributionType.FUNDING:
-        return contribution.amount
+        return contribution.amount if contribution.amount is not None else contribution.value
     return contribution.fte
 
 
@@ -37,11 +37,14 @@ def _quantity(contribution: Contribution) -> float | None:
     "PC401",
     element=RESOURCES,
     severity=Severity.ERROR,
-    weight=3,
+    weight=40,
     challenge=ChallengeId.RESOURCE_INVESTMENT,
     rationale="""Partnership working costs every member time and money; when one partner
     brings nothing, the others carry the investment, resent it, and the partnership
-    becomes a contract. Mutual contribution is a core Wilder Collaboration Factor.""",
+    becomes a contract. Mutual contribution is a core Wilder Collaboration Factor. A
+    contribution of 0 money or 0 staff counts as nothing. A free rider costs at least a
+    third of this rule's points however large the partnership;
+    associates and beneficiaries are not expected to contribute.""",
     recommendation="Agree what each partner brings (funding, staff, expertise, data, "
     "facilities...) and list it under its `contributions`.",
     example="""
@@ -52,25 +55,44 @@ def _quantity(contribution: Contribution) -> float | None:
             fte: 0.5
             description: Tenancy support officer
     """,
+    many="{count} partners contribute nothing: {names}",
+    many_fix="Agree what each of them brings to the partnership",
 )
-def partner_contributes(ctx: Context) -> Iterator[Hit]:
+def partner_contributes(ctx: Context) -> Iterator[Hit | Strength]:
     """Every partner contributes something."""
-    for i, partner in enumerate(ctx.partners):
-        if not partner.contributions:
-            yield Hit(
-                f"Partner {partner.id} contributes nothing",
-                ("partners", i, "contributions"),
-                f"Agree what {partner.id} brings to the partnership and list it under "
-                "its `contributions`",
-                per_item(len(ctx.partners)),
-            )
+    anyone = any(ctx.real(x.contributions) for x in ctx.partners) or any(
+        ctx.real(m.contributions) for m in ctx.p.members
+    )
+    if not anyone and ctx.p.resources is None:
+        yield Hit(
+            "No partner contributes anything and no resources are recorded",
+            None,
+            "Agree what each partner brings to the partnership",
+            key="partners[].contributions",
+            covers=ELEMENT,
+        )
+        return
+    expected = ctx.expected("contribute")
+    missing = [(i, x) for i, x in expected if not ctx.real(x.contributions)]
+    if expected and not missing and len(expected) > 1:
+        yield Strength("Every partner contributes resources", RESOURCES)
+    for i, partner in missing:
+        who = ctx.who(partner.id)
+        yield Hit(
+            Say("Partner {p} contributes nothing", p=who),
+            ("partners", i, "contributions"),
+            Say("Agree what {p} brings to the partnership", p=who),
+            per_partner(len(expected)),
+            key="contributions",
+            subject=who,
+        )
 
 
 @rule(
     "PC402",
     element=RESOURCES,
     severity=Severity.WARNING,
-    weight=1,
+    weight=10,
     rationale="""Unquantified pledges cannot be compared, budgeted or held to account:
     partners who do not know what the others put in cannot judge whether the burden is
     shared fairly.""",
@@ -98,13 +120,25 @@ def contribution_quantified(ctx: Context) -> Iterator[Hit]:
         if _quantity(c) is not None:
             continue
         key, quantity = _QUANTITY[c.type]
-        pid = ctx.partners[i].id
+        who = ctx.who(ctx.partners[i].id)
         what = f" ({c.description})" if c.description else ""
         yield Hit(
-            f"The {c.type.value} contribution of {pid}{what} is not quantified",
-            ("partners", i, "contributions", j, key),
-            f"Record the {c.type.value} {pid} contributes as `{key}`: {quantity}",
+            Say(
+                "The {kind} contribution of {p}{what} is not quantified",
+                kind=c.type.value,
+                p=who,
+                what=what,
+            ),
+            ("partners", i, "contributions", j),
+            Say(
+                "Record how much {kind} {p} contributes, as {quantity}",
+                kind=c.type.value,
+                p=who,
+                quantity=quantity,
+            ),
             per_item(len(counted)),
+            key=key,
+            subject=who,
         )
 
 
@@ -112,7 +146,7 @@ def contribution_quantified(ctx: Context) -> Iterator[Hit]:
     "PC403",
     element=RESOURCES,
     severity=Severity.WARNING,
-    weight=2,
+    weight=20,
     rationale="""Pooling money or sharing assets is what separates a partnership from
     cooperation between separate budgets: shared resources create a shared stake in
     how they are used.""",
@@ -129,17 +163,28 @@ def pooled_resources(ctx: Context) -> Iterator[Hit]:
     res = ctx.p.resources
     if res and ((res.pooled_budget or 0) > 0 or res.shared_assets):
         return
+    fix = "Pool part of the budget, or agree which assets the partners use in common"
     if res is not None and res.pooled_budget is not None:
-        yield Hit("The pooled budget is 0 and no assets are shared", ("resources", "pooled_budget"))
+        yield Hit(
+            "The pooled budget is 0 and no assets are shared",
+            ("resources", "pooled_budget"),
+            fix,
+            key="resources.shared_assets",
+        )
     else:
-        yield Hit("No pooled budget or shared assets are recorded", _at(ctx, "pooled_budget"))
+        yield Hit(
+            "No pooled budget or shared assets are recorded",
+            _at(ctx, "pooled_budget"),
+            fix,
+            key="resources.pooled_budget",
+        )
 
 
 @rule(
     "PC404",
     element=RESOURCES,
     severity=Severity.WARNING,
-    weight=1,
+    weight=15,
     rationale="""Much of a partnership's value is what each organisation learns from the
     others; without a deliberate arrangement, knowledge stays with the individuals who
     happened to be in the room.""",
@@ -153,14 +198,19 @@ def pooled_resources(ctx: Context) -> Iterator[Hit]:
 def knowledge_sharing(ctx: Context) -> Iterator[Hit]:
     """A knowledge-sharing arrangement is in place."""
     if not (ctx.p.resources and ctx.p.resources.knowledge_sharing):
-        yield Hit("No knowledge-sharing arrangement is recorded", _at(ctx, "knowledge_sharing"))
+        yield Hit(
+            "No knowledge-sharing arrangement is recorded",
+            _at(ctx, "knowledge_sharing"),
+            "Agree how partners share what they learn (learning events, a shared case library)",
+            key="resources.knowledge_sharing",
+        )
 
 
 @rule(
     "PC405",
     element=RESOURCES,
     severity=Severity.WARNING,
-    weight=1,
+    weight=10,
     rationale="""Secondments, joint training and shadowing build the skills and personal
     relationships that let staff from different organisations work as one team.""",
     recommendation="Agree how partners exchange skills (secondments, joint training...) "
@@ -173,14 +223,19 @@ def knowledge_sharing(ctx: Context) -> Iterator[Hit]:
 def skills_exchange(ctx: Context) -> Iterator[Hit]:
     """A skills-exchange arrangement is in place."""
     if not (ctx.p.resources and ctx.p.resources.skills_exchange):
-        yield Hit("No skills-exchange arrangement is recorded", _at(ctx, "skills_exchange"))
+        yield Hit(
+            "No skills-exchange arrangement is recorded",
+            _at(ctx, "skills_exchange"),
+            "Agree how partners exchange skills (secondments, joint training, shadowing)",
+            key="resources.skills_exchange",
+        )
 
 
 @rule(
     "PC406",
     element=RESOURCES,
     severity=Severity.INFO,
-    weight=0.5,
+    weight=0,
     rationale="""An amount without a currency is ambiguous, especially in partnerships that
     cross borders; stating it once keeps every figure in the file comparable.""",
     recommendation="Set `partnership.currency` to the ISO 4217 code of the amounts, e.g. GBP.",
@@ -190,19 +245,20 @@ def skills_exchange(ctx: Context) -> Iterator[Hit]:
     """,
 )
 def currency_stated(ctx: Context) -> Iterator[Hit]:
-    """Funding amounts have a currency."""
+    """Money amounts have a currency."""
     if ctx.p.partnership.currency is not None:
         return
     funder = next((pid for pid, amount in ctx.funding.items() if amount > 0), None)
     pooled = ctx.p.resources.pooled_budget if ctx.p.resources else None
     if funder is not None:
-        given = f"Funding amounts are given (e.g. by {funder})"
+        given = Say("Funding amounts are given (e.g. by {p})", p=ctx.who(funder))
     elif pooled:
-        given = "A pooled budget is given"
+        given = Say("A pooled budget is given")
     else:
         return
     yield Hit(
-        f"{given} but partnership.currency is not set",
-        ("partnership", "currency"),
-        "Set `partnership.currency` to the ISO 4217 code the amounts are in, e.g. GBP",
+        Say(given.template + " but no currency is set", **given.args),
+        ("partnership",),
+        "State the currency the amounts are in",
+        key="partnership.currency",
     )

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 
 from partnercheck.load.nodes import Path
 from partnercheck.results import ChallengeId, ElementId, Severity
-from partnercheck.rules.base import Hit, per_item, rule
+from partnercheck.rules.base import ELEMENT, Hit, Say, Strength, per_item, rule
 from partnercheck.rules.context import Context
 
 VISION = ElementId.VISION
 
-MIN_WORDS = 8
+MIN_WORDS = 3  # fewer meaningful words than this cannot say who benefits and how
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # Words that carry no meaning of their own in a vision statement.
 _FILLER_TEXT = """
@@ -41,11 +41,11 @@ _BUZZWORDS = frozenset(_BUZZWORDS_TEXT.split())
     "PC201",
     element=VISION,
     severity=Severity.ERROR,
-    weight=3,
+    weight=40,
     rationale="""A shared vision is what partners return to when priorities collide: the
     Nuffield Partnership Assessment Tool and the Wilder Collaboration Factors both find
     that partnerships without a common picture of success fragment into the separate
-    agendas of their members.""",
+    agendas of their members. Without a vision or values, this element scores 0.""",
     recommendation="Agree a one- or two-sentence vision with all partners and record it "
     "as `vision.statement`.",
     example="""
@@ -56,21 +56,33 @@ _BUZZWORDS = frozenset(_BUZZWORDS_TEXT.split())
 def vision_defined(ctx: Context) -> Iterator[Hit]:
     """The partnership has a shared vision statement."""
     vision = ctx.p.vision
-    if vision is None:
+    if vision is None or (vision.statement is None and not vision.values):
         where: Path | None = ("vision",) if "vision" in ctx.p.model_fields_set else None
-        yield Hit("No shared vision is defined", where)
+        yield Hit(
+            "No shared vision or values are defined",
+            where,
+            "Agree a one- or two-sentence vision and the values behind it with all partners",
+            key="vision",
+            covers=ELEMENT,
+        )
     elif vision.statement is None:
-        yield Hit("The vision has no statement", ("vision", "statement"))
+        yield Hit(
+            "The vision has no statement",
+            ("vision", "statement"),
+            "Agree a one- or two-sentence vision with all partners",
+            key="vision.statement",
+        )
 
 
 @rule(
     "PC202",
     element=VISION,
     severity=Severity.WARNING,
-    weight=1,
+    weight=10,
     rationale="""A vision that could belong to any partnership guides no decision: partners
     read their own meaning into generic words, and the disagreement surfaces later as
-    conflict. A good statement says who will be better off, where, and how.""",
+    conflict. A good statement says who will be better off, where, and how; a short one
+    can do that as well as a long one.""",
     recommendation="Rewrite the vision to say who benefits and what will be different "
     "for them, in concrete words.",
     example="""
@@ -85,22 +97,23 @@ def vision_specific(ctx: Context) -> Iterator[Hit]:
     if vision is None or vision.statement is None:
         return  # PC201 reports the missing statement
     words = _WORD.findall(vision.statement)
-    where = ("vision", "statement")
-    if len(words) < MIN_WORDS:
-        count = f"{len(words)} word{'' if len(words) == 1 else 's'}"
-        yield Hit(
-            f"The vision statement is vague: only {count}",
-            where,
-            "Expand the vision to say who benefits and what will be different for them",
-        )
-        return
     content = [w for w in words if w.lower() not in _FILLER]
-    if all(w.lower() in _BUZZWORDS for w in content):
+    where = ("vision", "statement")
+    fix = "Say who benefits, where, and what will be different for them"
+    if len(content) < MIN_WORDS:
+        yield Hit(
+            "The vision statement is too short to say who benefits or what will change",
+            where,
+            fix,
+            key="vision.statement",
+        )
+    elif all(w.lower() in _BUZZWORDS for w in content):
         generic = ", ".join(dict.fromkeys(w.lower() for w in content))
         yield Hit(
-            f"The vision statement is vague: it uses only generic words ({generic})",
+            Say("The vision statement uses only generic words ({words})", words=generic),
             where,
-            "Replace the generic words with who benefits, where, and what will change",
+            fix,
+            key="vision.statement",
         )
 
 
@@ -108,7 +121,7 @@ def vision_specific(ctx: Context) -> Iterator[Hit]:
     "PC203",
     element=VISION,
     severity=Severity.WARNING,
-    weight=2,
+    weight=20,
     rationale="""Values say how partners will behave towards each other when the plan does
     not cover a situation; organisations from different sectors bring different cultures,
     and naming the values they share is the first defence against a culture clash.""",
@@ -123,15 +136,24 @@ def values_listed(ctx: Context) -> Iterator[Hit]:
     """The partners list at least two shared values."""
     vision = ctx.p.vision
     if vision is None:
-        listed = "vision" in ctx.p.model_fields_set
-        yield Hit("No shared values are listed", ("vision", "values") if listed else None)
-    elif not vision.values:
-        yield Hit("No shared values are listed", ("vision", "values"))
+        return  # PC201 covers the missing vision
+    if not vision.values:
+        yield Hit(
+            "No shared values are listed",
+            ("vision", "values"),
+            "Agree with the partners the values they hold in common",
+            key="vision.values",
+        )
     elif len(vision.values) < 2:
         yield Hit(
-            f"Only one shared value is listed ({vision.values[0]})",
+            Say("Only one shared value is listed ({value})", value=vision.values[0]),
             ("vision", "values"),
-            f"Agree with the partners which values, besides {vision.values[0]}, they share",
+            Say(
+                "Agree with the partners which values, besides {value}, they share",
+                value=vision.values[0],
+            ),
+            0.5,
+            key="vision.values",
         )
 
 
@@ -139,7 +161,7 @@ def values_listed(ctx: Context) -> Iterator[Hit]:
     "PC204",
     element=VISION,
     severity=Severity.WARNING,
-    weight=3,
+    weight=40,
     challenge=ChallengeId.CONFLICT,
     rationale="""A vision written by one partner and not endorsed by the others is a
     mission statement for that partner; conflicts over priorities start where a partner
@@ -150,19 +172,36 @@ def values_listed(ctx: Context) -> Iterator[Hit]:
     vision:
       agreed_by: [council, nhs, housing]
     """,
+    many="{count} partners have not agreed the vision: {names}",
+    many_fix="Confirm the vision and values with each of them",
 )
-def vision_agreed(ctx: Context) -> Iterator[Hit]:
+def vision_agreed(ctx: Context) -> Iterator[Hit | Strength]:
     """Every partner has agreed the vision and values."""
     vision = ctx.p.vision
-    # Fires even without a vision: "nobody has agreed one" must score no better than
-    # "some have", or writing half a vision would lower the score.
-    agreed = set(vision.agreed_by) if vision else set()
-    path = ("vision", "agreed_by") if vision else None
-    for partner in ctx.partners:
-        if partner.id not in agreed:
-            yield Hit(
-                f"Partner {partner.id} has not agreed the vision",
-                path,
-                f"Confirm the vision and values with {partner.id} and add it to `vision.agreed_by`",
-                per_item(len(ctx.partners)),
-            )
+    if vision is None:
+        return  # PC201 covers the missing vision
+    expected = ctx.expected("vision")
+    agreed = set(vision.agreed_by)
+    missing = [(i, x) for i, x in expected if x.id not in agreed]
+    if not missing:
+        if expected:
+            yield Strength("Every partner has agreed the vision and values", VISION)
+        return
+    if not agreed:
+        yield Hit(
+            "No partner is recorded as having agreed the vision",
+            ("vision",),
+            "Confirm the vision and values with every partner",
+            key="vision.agreed_by",
+        )
+        return
+    for _, partner in missing:
+        who = ctx.who(partner.id)
+        yield Hit(
+            Say("Partner {p} has not agreed the vision", p=who),
+            ("vision", "agreed_by"),
+            Say("Confirm the vision and values with {p}", p=who),
+            per_item(len(expected)),
+            key="vision.agreed_by",
+            subject=who,
+        )

@@ -8,8 +8,11 @@
   risk that covers it costs half. Suppressed findings cost nothing.
 * element score = 100 - points lost (one decimal, never below 0);
   mean = weighted mean of the element scores.
-* The headline cannot hide a failing element: the band is at most one above
-  the weakest element's, and at most developing while an error finding stands.
+* The headline cannot hide a failing element or failing results (docs/scoring.md,
+  "The headline"): the band is at most one above the weakest element's (and
+  critical when two elements are critical); at most developing while an error
+  finding stands; at most developing when a fifth of the goals' results are
+  shortfalls, at-risk when half are; and strong only with results on record.
   The score is capped to the top of that band, and the cap's reason reported.
 """
 
@@ -43,7 +46,13 @@ BANDS: tuple[tuple[float, Band], ...] = (
 BAND_ORDER = [band for _, band in BANDS]  # best first
 # The highest score each band allows: the cap lowers a score to its band's ceiling.
 CEILING = {Band.STRONG: 100.0, Band.DEVELOPING: 79.9, Band.AT_RISK: 59.9, Band.CRITICAL: 39.9}
+CAP_ROOM = 5.0  # a capped score is squeezed into the top five points of its band
 ERROR_CAP = Band.DEVELOPING  # the best band while an unsuppressed error finding stands
+# How much each goal outcome counts towards the outcome shortfall (docs/scoring.md).
+SHORTFALL = {"missed": 1.0, "off-track": 0.6, "overdue": 0.5, "slipping": 0.25}
+SHORTFALL_DEVELOPING = 0.2  # e.g. one goal missed out of five
+SHORTFALL_AT_RISK = 0.5  # e.g. two missed and one off track out of five
+EVIDENCED_FOR_STRONG = 0.75  # share of live goals whose result is on record
 VERDICTS: tuple[tuple[float, str], ...] = (
     (80.0, "In place"),
     (60.0, "Mostly in place"),
@@ -75,6 +84,30 @@ class Draft:
 
 
 @dataclass(frozen=True, slots=True)
+class Outcomes:
+    """What the results show, for the headline: each live goal's state, and whether a
+    review has been held."""
+
+    states: tuple[str, ...] = ()
+    reviewed: bool = True
+
+    @property
+    def shortfall(self) -> float:
+        """Missed goals count 1, off track 0.6, overdue without result 0.5, slipping 0.25;
+        divided by the number of live goals."""
+        if not self.states:
+            return 0.0
+        return sum(SHORTFALL.get(s, 0.0) for s in self.states) / len(self.states)
+
+    @property
+    def evidenced(self) -> float:
+        """Share of live goals whose result or progress is on record."""
+        if not self.states:
+            return 0.0
+        return sum(1 for s in self.states if s != "unknown") / len(self.states)
+
+
+@dataclass(frozen=True, slots=True)
 class Scored:
     score: float
     band: Band
@@ -87,6 +120,15 @@ class Scored:
 
 def band_for(score: float) -> Band:
     return next(band for floor, band in BANDS if score >= floor)
+
+
+def capped(mean: float, band: Band) -> float:
+    """The mean with a band cap applied: a mean above the top CAP_ROOM points of the band is
+    scaled into them, so a capped file lands in its band and still ranks by its mean."""
+    pivot = CEILING[band] - CAP_ROOM
+    if mean <= pivot:
+        return mean
+    return round(pivot + (mean - pivot) * CAP_ROOM / (100.0 - pivot), 1)
 
 
 def rule_points(active: Iterable[Rule]) -> dict[str, float]:
@@ -163,25 +205,63 @@ def weighted_mean(elements: Sequence[ElementScore]) -> float:
     return round(sum(e.weight * e.score for e in elements) / total, 1) if total else 0.0
 
 
-def headline_cap(elements: Sequence[ElementScore], errors: Sequence[tuple[str, str]]) -> Cap | None:
-    """The band cap (docs/scoring.md, "The headline"): the stricter of the two rules.
+def _element_cap(elements: Sequence[ElementScore]) -> Cap | None:
+    """At most one band above the weakest element; critical with two critical elements."""
+    weighed = [e for e in elements if e.weight > 0]
+    if not weighed:
+        return None
+    order = list(ElementId)
+    critical = [e for e in weighed if band_for(e.score) is Band.CRITICAL]
+    if len(critical) >= 2:
+        named = " and ".join(f"{e.id.value} ({e.score:.1f})" for e in critical[:2])
+        return Cap(band=Band.CRITICAL, reason=f"capped at critical: {named} are critical")
+    weakest = min(weighed, key=lambda e: (e.score, order.index(e.id)))
+    weakest_band = band_for(weakest.score)
+    allowed = BAND_ORDER[max(0, BAND_ORDER.index(weakest_band) - 1)]
+    if allowed is Band.STRONG:
+        return None
+    return Cap(
+        band=allowed,
+        reason=f"capped at {allowed.value}: {weakest.id.value} is {weakest_band.value} "
+        f"({weakest.score:.1f})",
+    )
+
+
+def _outcome_cap(outcomes: Outcomes) -> Cap | None:
+    """Results going wrong cap the band; strong needs results on record."""
+    states = outcomes.states
+    missed = sum(1 for s in states if s == "missed")
+    off = sum(1 for s in states if s in ("off-track", "slipping", "overdue"))
+    summary = f"{missed} of {len(states)} goals missed, {off} off track or unresolved"
+    if outcomes.shortfall >= SHORTFALL_AT_RISK:
+        return Cap(band=Band.AT_RISK, reason=f"capped at at-risk: results fall short ({summary})")
+    if outcomes.shortfall >= SHORTFALL_DEVELOPING:
+        return Cap(
+            band=Band.DEVELOPING, reason=f"capped at developing: results fall short ({summary})"
+        )
+    if states and (outcomes.evidenced < EVIDENCED_FOR_STRONG or not outcomes.reviewed):
+        known = sum(1 for s in states if s != "unknown")
+        why = (
+            "no review has been held"
+            if not outcomes.reviewed
+            else (f"{known} of {len(states)} goals have a result or KPI reading on record")
+        )
+        return Cap(
+            band=Band.DEVELOPING, reason=f"capped at developing: no track record yet ({why})"
+        )
+    return None
+
+
+def headline_cap(
+    elements: Sequence[ElementScore],
+    errors: Sequence[tuple[str, str]],
+    outcomes: Outcomes | None = None,
+) -> Cap | None:
+    """The band cap (docs/scoring.md, "The headline"): the strictest of the rules.
 
     ``errors`` are (rule id, message) of the unsuppressed error findings.
     """
-    weighed = [e for e in elements if e.weight > 0]
-    caps: list[Cap] = []
-    if weighed:
-        weakest = min(weighed, key=lambda e: (e.score, list(ElementId).index(e.id)))
-        weakest_band = band_for(weakest.score)
-        allowed = BAND_ORDER[max(0, BAND_ORDER.index(weakest_band) - 1)]
-        if allowed is not Band.STRONG:
-            caps.append(
-                Cap(
-                    band=allowed,
-                    reason=f"capped at {allowed.value}: {weakest.id.value} is "
-                    f"{weakest_band.value} ({weakest.score:.1f})",
-                )
-            )
+    caps = [c for c in (_element_cap(elements), _outcome_cap(outcomes or Outcomes())) if c]
     if errors:
         rule_id, message = errors[0]
         more = f" and {len(errors) - 1} more" if len(errors) > 1 else ""
@@ -194,6 +274,7 @@ def headline_cap(elements: Sequence[ElementScore], errors: Sequence[tuple[str, s
         )
     if not caps:
         return None
+    # The strictest cap; on a tie, the first found (elements, then results, then errors).
     return max(caps, key=lambda c: BAND_ORDER.index(c.band))
 
 
@@ -202,6 +283,7 @@ def score(
     active: Iterable[Rule],
     weights: Mapping[ElementId, float],
     perception: Mapping[ElementId, float | None] | None = None,
+    outcomes: Outcomes | None = None,
 ) -> Scored:
     """Price every draft, then compute element scores, the mean and the capped overall."""
     points = rule_points(active)
@@ -214,11 +296,9 @@ def score(
         for d in drafts
         if d.severity is Severity.ERROR and not d.suppressed
     ]
-    cap = headline_cap(elements, errors)
-    overall = mean
-    if cap is not None and mean > CEILING[cap.band]:
-        overall = CEILING[cap.band]
-    else:
+    cap = headline_cap(elements, errors, outcomes)
+    overall = capped(mean, cap.band) if cap is not None else mean
+    if overall == mean:
         cap = None  # a cap that does not lower the score is not worth reporting
     findings = [_finding(d, cost) for d, cost in zip(drafts, costs, strict=True)]
     return Scored(overall, band_for(overall), elements, findings, costs, mean, cap)

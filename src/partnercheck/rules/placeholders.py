@@ -1,0 +1,280 @@
+"""Placeholders are not content (PC001) and unfinished text is not an agreement (PC002).
+
+Before any rule runs, text that only holds a placeholder ("TBD", "TODO: ...",
+"lorem ipsum", the starter's "What this partner gains", an empty string) is
+taken out of the partnership: an optional field becomes unset, a list item is
+dropped, and an item whose defining text is a placeholder (a goal whose
+objective is "TBD") is dropped whole. The rules then see the partnership as it
+really is, so a template scores as the empty file it is, and each gap is priced
+once, by the rule that checks for it. PC001 and PC002 name the text; they cost
+no points themselves.
+
+Dropping list items shifts indexes; :class:`IndexMap` maps the cleaned
+partnership's paths back to the file's, so every finding still points at the
+right line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from partnercheck.load.nodes import Path
+from partnercheck.model.partnership import (
+    Goal,
+    Improvement,
+    Kpi,
+    Meeting,
+    Partnership,
+    Risk,
+    Suppression,
+)
+from partnercheck.results import ElementId, Severity
+from partnercheck.rules.base import register_meta
+
+PLACEHOLDER = register_meta(
+    "PC001",
+    title="Placeholder text is not content",
+    severity=Severity.ERROR,
+    rationale="""A field that holds "TBD", "TODO", lorem ipsum or the starter file's sample
+    text says nothing about the partnership: it is read as missing, and the rules that
+    need it score the gap. A file with placeholders is a draft, not an agreement.""",
+    recommendation="Replace the placeholder with what the partners have actually agreed, "
+    "or delete the field until they have.",
+    example="""
+    vision:
+      statement: Every tenant in Riverside lives in a safe, healthy home.   # not "TBD"
+    """,
+)
+UNFINISHED = register_meta(
+    "PC002",
+    title="Text is marked as unfinished",
+    severity=Severity.WARNING,
+    rationale="""Text that says part of it is "to be agreed" or "TBC" records an open
+    question, not an agreement; partners reading it cannot rely on that part.""",
+    recommendation="Agree the open point with the partners and write down what was agreed.",
+    example="""
+    partnership:
+      agreement:
+        exit_terms: Six months' notice; assets return to their contributor   # not "to be agreed"
+    """,
+)
+
+SAYS_NONE = register_meta(
+    "PC003",
+    title="Text says the arrangement does not exist",
+    severity=Severity.INFO,
+    rationale="""A field that says "None in place" or "No formal process" records that the
+    arrangement is missing: it is read as missing, and the rule that looks for it scores
+    the gap. This note names the text so nobody mistakes it for content.""",
+    recommendation="Agree the arrangement with the partners, or delete the field.",
+    example="""
+    resources:
+      knowledge_sharing: Quarterly learning events and a shared case library   # not "None"
+    """,
+)
+
+# Text that says there is nothing: read as absent, not as an arrangement.
+_NONE = re.compile(
+    r"^\W*(none|nothing|nil)\b|"
+    r"^\W*not (yet )?(agreed|in place|defined|decided|set up|established|known)\b|"
+    r"^\W*no (formal |agreed |written |such |current )?(arrangements?|process(es)?|"
+    r"agreements?|plans?|polic(y|ies)|mechanisms?|procedures?|budget)\b",
+    re.IGNORECASE,
+)
+# Markers of unfinished text wherever they appear.
+_MARKER = re.compile(
+    r"\b(todo|tbd|tbc|tba|fixme|xxx+|lorem ipsum|placeholder)\b|"
+    r"\bto be (agreed|confirmed|decided|determined|defined|written|added|completed)\b|"
+    r"\binsert\b.{0,40}\bhere\b|<[a-z][a-z _-]{0,30}>",
+    re.IGNORECASE,
+)
+# A whole value that says nothing.
+_EMPTY = frozenset({"", "-", "--", "?", "??", "...", "…", "n/a", "na", "none", "nil", "tbd"})
+# The sample text of partnercheck's starter files (format 1.0), read as placeholders.
+_STARTER = frozenset(
+    " ".join(t.casefold().split())
+    for t in (
+        "Our Partnership",
+        "Why the partnership exists, in one sentence",
+        "First Partner Organisation",
+        "Second Partner Organisation",
+        "What this partner gains",
+        "The first shared objective",
+        "How progress is measured",
+        "The change the partners want to see together, in a sentence or two.",
+        "How information and data are shared between partners",
+        "How partners share what they learn",
+        "How partners share skills (secondments, training)",
+        "What could go wrong",
+        "What the partners do about it",
+    )
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+MIN_REAL_WORDS = 3  # beside a marker, fewer real words than this is still a placeholder
+
+Kind = Literal["placeholder", "unfinished", "none"]
+
+
+def classify(text: str) -> Kind | None:
+    """Whether ``text`` is a placeholder, unfinished, or content (None)."""
+    folded = " ".join(text.casefold().split())
+    if folded.strip(" .:;!") in _EMPTY or folded in _STARTER:
+        return "placeholder"
+    if _NONE.search(text):
+        return "none"
+    marker = _MARKER.search(text)
+    if marker is None:
+        return None
+    if "lorem ipsum" in folded or (marker.start() < 2 and text[marker.end() :].lstrip()[:1] == ":"):
+        return "placeholder"  # "TODO: what this partner gains" is a prompt, not content
+    rest = _MARKER.sub(" ", text)
+    return "placeholder" if len(_WORD.findall(rest)) < MIN_REAL_WORDS else "unfinished"
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    path: Path
+    text: str
+    kind: Kind
+    element: ElementId | None
+
+
+class IndexMap:
+    """Maps list indexes of the cleaned partnership back to the file's."""
+
+    def __init__(self) -> None:
+        self._kept: dict[Path, list[int]] = {}
+
+    def keep(self, path: Path, kept: list[int]) -> None:
+        self._kept[path] = kept
+
+    def original(self, path: Path | None) -> Path | None:
+        if path is None or not self._kept:
+            return path
+        out: list[str | int] = []
+        for part in path:
+            if isinstance(part, int):
+                kept = self._kept.get(tuple(out))
+                if kept is not None and 0 <= part < len(kept):
+                    part = kept[part]
+            out.append(part)
+        return tuple(out)
+
+
+# Items defined by one text field: when it is a placeholder, the item is dropped.
+_DEFINING = {
+    Goal: "objective",
+    Meeting: "name",
+    Kpi: "name",
+    Improvement: "action",
+    Risk: "description",
+}
+# Text that is not prose: ids, references, paths.
+_SKIP_FIELDS = frozenset({"id", "survey", "currency", "rule", "goal", "covers"})
+_SKIP_MODELS: tuple[type[BaseModel], ...] = (Suppression,)
+
+
+def strip_placeholders(p: Partnership) -> tuple[Partnership, list[Placeholder], IndexMap]:
+    """The partnership without placeholder text, what was taken out, and the index map."""
+    found: list[Placeholder] = []
+    index_map = IndexMap()
+    cleaned = _clean_model(p, (), found, index_map)
+    assert isinstance(cleaned, Partnership)
+    return cleaned, found, index_map
+
+
+def _clean_model(
+    model: BaseModel, path: Path, found: list[Placeholder], index_map: IndexMap
+) -> BaseModel:
+    update: dict[str, Any] = {}
+    for name in type(model).model_fields:
+        if name in _SKIP_FIELDS:
+            continue
+        value = getattr(model, name)
+        at = (*path, name)
+        if isinstance(value, str):
+            kind = classify(value)
+            if kind is not None:
+                found.append(Placeholder(at, value, kind, element_of(at)))
+                if kind != "unfinished" and type(model).model_fields[name].default is None:
+                    update[name] = None
+        elif isinstance(value, list):
+            cleaned = _clean_list(value, at, found, index_map)
+            if cleaned is not value:
+                update[name] = cleaned
+        elif isinstance(value, BaseModel) and not isinstance(value, _SKIP_MODELS):
+            cleaned_model = _clean_model(value, at, found, index_map)
+            if cleaned_model is not value:
+                update[name] = cleaned_model
+    return model.model_copy(update=update) if update else model
+
+
+def _clean_list(
+    items: list[Any], path: Path, found: list[Placeholder], index_map: IndexMap
+) -> list[Any]:
+    kept: list[int] = []
+    out: list[Any] = []
+    changed = False
+    for i, item in enumerate(items):
+        at = (*path, i)
+        if isinstance(item, str):
+            kind = classify(item)
+            if kind is not None:
+                found.append(Placeholder(at, item, kind, element_of(at)))
+            if kind in ("placeholder", "none"):
+                changed = True
+                continue
+        elif isinstance(item, BaseModel) and not isinstance(item, _SKIP_MODELS):
+            defining = _DEFINING.get(type(item))
+            if defining is not None and classify(getattr(item, defining)) in (
+                "placeholder",
+                "none",
+            ):
+                found.append(
+                    Placeholder(
+                        (*at, defining), getattr(item, defining), "placeholder", element_of(at)
+                    )
+                )
+                changed = True
+                continue
+            cleaned = _clean_model(item, at, found, index_map)
+            changed = changed or cleaned is not item
+            item = cleaned
+        kept.append(i)
+        out.append(item)
+    if not changed:
+        return items
+    if len(kept) != len(items):
+        index_map.keep(path, kept)
+    return out
+
+
+def element_of(path: Path) -> ElementId | None:
+    """The element a place in the file belongs to, for grouping placeholder findings."""
+    top = path[0] if path else ""
+    if top == "partners" and len(path) > 2:
+        return {"benefits": ElementId.GOALS, "contributions": ElementId.RESOURCES}.get(
+            str(path[2]), ElementId.RESOURCES if path[2] == "receives" else None
+        )
+    if top == "partnership":
+        if "review_due" in path:
+            return ElementId.EVALUATION
+        return ElementId.ROLES if "agreement" in path else None
+    return _TOP_ELEMENT.get(str(top))
+
+
+_TOP_ELEMENT = {
+    "goals": ElementId.GOALS,
+    "vision": ElementId.VISION,
+    "communication": ElementId.COMMUNICATION,
+    "resources": ElementId.RESOURCES,
+    "governance": ElementId.ROLES,
+    "roles": ElementId.ROLES,
+    "workstreams": ElementId.ROLES,
+    "members": ElementId.ROLES,
+    "evaluation": ElementId.EVALUATION,
+}

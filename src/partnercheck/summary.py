@@ -1,0 +1,101 @@
+"""What a report shows besides findings: challenge levels, goals, KPIs, partners.
+
+Pure functions of the assessment context and the priced findings; the engine
+puts their records in the :class:`~partnercheck.results.FileResult`.
+"""
+
+from __future__ import annotations
+
+from partnercheck.analysis import power
+from partnercheck.results import (
+    CHALLENGE_TITLES,
+    ChallengeId,
+    ChallengeResult,
+    Finding,
+    GoalRecord,
+    KpiRecord,
+    PartnerRecord,
+)
+from partnercheck.rules.context import Context
+
+# A challenge's level from the worst severity among its standing findings.
+LEVELS = {0: "none", 1: "present", 2: "moderate", 3: "high"}
+
+
+def challenge_summary(findings: list[Finding], ctx: Context) -> list[ChallengeResult]:
+    """Each challenge's level; a declared risk never lowers it below "present"."""
+    results = []
+    for challenge in ChallengeId:
+        evidence = [f for f in findings if f.challenge is challenge and not f.suppressed]
+        declared = [
+            f"risks[{i}]" for i, r in enumerate(ctx.p.risks) if r.challenge.value == challenge.value
+        ]
+        worst = max((f.severity.rank for f in evidence), default=0)
+        if worst == 0 and (declared or evidence):
+            worst = 1  # named by the partners, or found but softened: present
+        mitigated_by = sorted({f.mitigated_by for f in evidence if f.mitigated_by})
+        results.append(
+            ChallengeResult(
+                id=challenge,
+                title=CHALLENGE_TITLES[challenge],
+                level=LEVELS[worst],
+                mitigated=bool(mitigated_by),
+                evidence=[f.message for f in evidence],
+                mitigated_by=mitigated_by,
+                risks=declared,
+            )
+        )
+    return results
+
+
+def goal_records(ctx: Context) -> list[GoalRecord]:
+    return [
+        GoalRecord(
+            id=g.id,
+            objective=g.objective,
+            state=ctx.goal_outcomes[i].state,
+            reason=ctx.goal_outcomes[i].reason,
+            due=g.due,
+        )
+        for i, g in enumerate(ctx.p.goals)
+    ]
+
+
+def kpi_records(ctx: Context) -> list[KpiRecord]:
+    kpis = ctx.p.evaluation.kpis if ctx.p.evaluation else []
+    records = []
+    for i, kpi in enumerate(kpis):
+        t = ctx.kpi_trends[i]
+        records.append(
+            KpiRecord(
+                name=kpi.name,
+                goal=kpi.goal,
+                state=t.state,
+                better=t.better.value if t.better else None,
+                baseline=t.baseline,
+                target=t.target,
+                current=t.current,
+                previous=t.previous,
+                progress=None if t.progress is None else round(t.progress, 3),
+                evidence=t.evidence,
+            )
+        )
+    return records
+
+
+def partner_records(ctx: Context) -> list[PartnerRecord]:
+    shares = power.resource_shares(ctx)
+    decisions = power.decision_power(ctx)
+    return [
+        PartnerRecord(
+            id=x.id,
+            name=x.name,
+            sector=x.sector.value if x.sector else None,
+            standing=x.standing.value,
+            active=ctx.is_active(x),
+            resource_share=None if shares is None else round(shares.shares.get(x.id, 0.0), 3),
+            decision_power=None if decisions is None else round(decisions.shares.get(x.id, 0.0), 3),
+            meetings=ctx.attendance.get(x.id, 0),
+        )
+        for x in ctx.partners
+    ]
