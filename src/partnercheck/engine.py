@@ -31,8 +31,9 @@ from partnercheck.results import (
 )
 from partnercheck.rules import REGISTRY, Rule
 from partnercheck.rules.base import ELEMENT, Hit, Strength, ids, names
-from partnercheck.rules.context import Context
+from partnercheck.rules.context import Context, Subject
 from partnercheck.rules.depth import classify
+from partnercheck.rules.evaluation import review_lapsed
 from partnercheck.rules.perception import RULE_FOR_KIND
 from partnercheck.rules.placeholders import (
     PLACEHOLDER,
@@ -48,7 +49,13 @@ from partnercheck.scoring.priorities import (
     survey_priorities,
     top,
 )
-from partnercheck.summary import challenge_summary, goal_records, kpi_records, partner_records
+from partnercheck.summary import (
+    challenge_summary,
+    goal_records,
+    kpi_records,
+    partner_records,
+    risk_records,
+)
 from partnercheck.suppression import apply_suppressions, check_rule_references
 from partnercheck.survey.analysis import analyse
 from partnercheck.survey.responses import Response
@@ -132,6 +139,7 @@ class _Run:
     ctx: Context
     index_map: IndexMap
     rules: list[Rule]
+    prose: tuple[int, int]  # (texts in the file, placeholders among them)
 
     def locate(self, path: Path | None) -> Location | None:
         return locate(self.loaded.root, self.index_map.original(path))
@@ -149,21 +157,33 @@ class _Run:
         ev = self.ctx.p.evaluation
         reviewed = bool(ev and ev.last_review and ev.last_review <= self.ctx.as_of)
         states = tuple(self.ctx.goal_outcomes[i].state for i, _ in self.ctx.live_goals)
-        return Outcomes(states, reviewed)
+        return Outcomes(states, reviewed, *self.prose, lapsed=review_lapsed(self.ctx))
 
 
 def assess(loaded: Loaded, options: Options, survey: SurveyInput | None = None) -> FileResult:
     p = loaded.partnership
     check_rule_references(p, loaded.root, loaded.source.name)
     clean, placeholders, index_map = strip_placeholders(p)
-    run = _Run(loaded, options, Context(clean, options.as_of), index_map, active_rules(options))
+    drafted = sum(1 for f in placeholders if f.kind != "unfinished")
+    run = _Run(
+        loaded,
+        options,
+        Context(clean, options.as_of),
+        index_map,
+        active_rules(options),
+        (index_map.texts, drafted),
+    )
     drafts, strengths = _run_rules(run)
     active_ids = {r.id for r in run.rules}
     for found in placeholders:
         meta, what = _PLACEHOLDER_RULES[found.kind]
         if meta.id in active_ids:
-            message = f"{format_path(found.path)} {what}: {_excerpt(found.text)}"
-            hit = Hit(message, found.path, meta.recommendation, element=found.element)
+            where = format_path(found.path)
+            message = f"{where} {what}: {_excerpt(found.text)}"
+            field = Subject("field", where, where)
+            hit = Hit(
+                message, found.path, meta.recommendation, element=found.element, subject=field
+            )
             drafts.append(Draft(meta, hit, locate(loaded.root, found.path), meta.severity))
     drafts = _drop_covered(apply_suppressions(drafts, p, loaded.root, options.as_of, locate))
     scored = run.score(drafts)
@@ -268,17 +288,18 @@ def _result(
         depth=classify(ctx),
         elements=scored.elements,
         findings=[findings[i] for i in order],
-        challenges=challenge_summary(scored.findings, ctx),
+        challenges=challenge_summary(scored.findings, ctx, {r.id for r in run.rules if r.live}),
         priorities=_priorities(run, drafts, scored, survey, perception),
         survey=survey,
         active_rules=sorted(r.id for r in run.rules),
         uncapped_score=scored.mean if scored.cap else None,
         cap=scored.cap,
-        strengths=[_strength(s) for s in strengths],
+        strengths=_strengths(strengths, scored),
         groups=groups,
         goals=goal_records(ctx),
         kpis=kpi_records(ctx),
         partners=partner_records(ctx),
+        risks=risk_records(ctx),
     )
 
 
@@ -289,13 +310,25 @@ def _priorities(
     survey: SurveyResult | None,
     perception: Mapping[ElementId, float | None],
 ) -> list[PriorityAction]:
-    def rescore(rest: Sequence[Draft], seen: Mapping[ElementId, float | None]) -> float:
-        return run.score(rest, seen).score
+    def rescore(
+        rest: Sequence[Draft], seen: Mapping[ElementId, float | None]
+    ) -> tuple[float, float]:
+        again = run.score(rest, seen)
+        return again.score, again.mean
 
-    actions = document_priorities(drafts, scored.costs, scored.score, perception, rescore)
+    actions = document_priorities(drafts, scored, perception, rescore)
     if survey is not None:
-        actions += survey_priorities(survey, scored.score, lambda seen: rescore(drafts, seen))
+        actions += survey_priorities(survey, scored, lambda seen: rescore(drafts, seen))
     return top(actions)
+
+
+STRENGTH_FLOOR = 60.0  # an element scoring less has no strengths worth reporting
+
+
+def _strengths(strengths: list[Strength], scored: Scored) -> list[StrengthRecord]:
+    """Strengths of the elements that are at least mostly in place."""
+    good = {e.id for e in scored.elements if e.score >= STRENGTH_FLOOR}
+    return [_strength(s) for s in strengths if s.element is None or s.element in good]
 
 
 def _strength(s: Strength) -> StrengthRecord:

@@ -42,6 +42,7 @@ __all__ = [
     "PartnerRecord",
     "PriorityAction",
     "Report",
+    "RiskRecord",
     "Severity",
     "StrengthRecord",
     "SurveyResult",
@@ -154,6 +155,11 @@ class PriorityAction(Frozen):
     rule: str
     recommendation: str
     gain: float = Field(description="Overall points regained by doing what it says.")
+    mean_gain: float = Field(
+        default=0.0,
+        description="What doing it adds to the mean of the element scores, before any cap: "
+        "a cap can hold the overall score until other problems are fixed too.",
+    )
     advice: str = Field(default="", description="The action in plain words, by name.")
     element: ElementId | None = None
     estimated: bool = Field(
@@ -166,6 +172,7 @@ class PriorityAction(Frozen):
 class Cap(Frozen):
     band: Band = Field(description="The highest band the file can have.")
     reason: str = Field(description='Why, e.g. "capped at developing: evaluation is critical".')
+    text: str = Field(default="", description="The reason for people: partners by name.")
 
 
 class StrengthRecord(Frozen):
@@ -195,6 +202,17 @@ class KpiRecord(Frozen):
     previous: float | None
     progress: float | None = Field(description="Share of the way from baseline to target.")
     evidence: str
+
+
+class RiskRecord(Frozen):
+    """A risk the partners declared: evidence beside its challenge, in their own words."""
+
+    path: str
+    challenge: str
+    description: str
+    mitigation: str | None
+    owner: str | None
+    covers: list[str] = Field(default_factory=list)
 
 
 class PartnerRecord(Frozen):
@@ -240,6 +258,7 @@ class FileResult(Frozen):
     goals: list[GoalRecord] = Field(default_factory=list)
     kpis: list[KpiRecord] = Field(default_factory=list)
     partners: list[PartnerRecord] = Field(default_factory=list)
+    risks: list[RiskRecord] = Field(default_factory=list)
 
 
 class ToolInfo(Frozen):

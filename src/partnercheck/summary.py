@@ -6,6 +6,8 @@ puts their records in the :class:`~partnercheck.results.FileResult`.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from partnercheck.analysis import power
 from partnercheck.results import (
     CHALLENGE_TITLES,
@@ -15,6 +17,7 @@ from partnercheck.results import (
     GoalRecord,
     KpiRecord,
     PartnerRecord,
+    RiskRecord,
 )
 from partnercheck.rules.context import Context
 
@@ -22,17 +25,26 @@ from partnercheck.rules.context import Context
 LEVELS = {0: "none", 1: "present", 2: "moderate", 3: "high"}
 
 
-def challenge_summary(findings: list[Finding], ctx: Context) -> list[ChallengeResult]:
-    """Each challenge's level; a declared risk never lowers it below "present"."""
+def challenge_summary(
+    findings: list[Finding], ctx: Context, live: Collection[str] = ()
+) -> list[ChallengeResult]:
+    """Each challenge's level (docs/scoring.md, "Challenges"): high only when a finding
+    shows the challenge happening (``live`` rules) at error severity; a missing safeguard
+    makes it moderate at most; a declared risk never lowers it below "present"."""
     results = []
     for challenge in ChallengeId:
         evidence = [f for f in findings if f.challenge is challenge and not f.suppressed]
         declared = [
             f"risks[{i}]" for i, r in enumerate(ctx.p.risks) if r.challenge.value == challenge.value
         ]
-        worst = max((f.severity.rank for f in evidence), default=0)
+        ranks = [
+            f.severity.rank if f.rule in live else min(f.severity.rank, 2)
+            for f in evidence
+            if f.severity.rank > 1
+        ]
+        worst = max(ranks, default=0)
         if worst == 0 and (declared or evidence):
-            worst = 1  # named by the partners, or found but softened: present
+            worst = 1  # named by the partners, or only notes: present
         mitigated_by = sorted({f.mitigated_by for f in evidence if f.mitigated_by})
         results.append(
             ChallengeResult(
@@ -98,4 +110,18 @@ def partner_records(ctx: Context) -> list[PartnerRecord]:
             meetings=ctx.attendance.get(x.id, 0),
         )
         for x in ctx.partners
+    ]
+
+
+def risk_records(ctx: Context) -> list[RiskRecord]:
+    return [
+        RiskRecord(
+            path=f"risks[{i}]",
+            challenge=r.challenge.value,
+            description=r.description,
+            mitigation=r.mitigation,
+            owner=r.owner,
+            covers=list(r.covers),
+        )
+        for i, r in enumerate(ctx.p.risks)
     ]

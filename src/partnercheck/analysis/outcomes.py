@@ -24,7 +24,15 @@ BEHIND_AFTER = 0.25
 
 KpiState = Literal["met", "on-course", "slipping", "behind", "away", "unknown"]
 GoalState = Literal[
-    "met", "on-track", "unknown", "slipping", "off-track", "overdue", "missed", "dropped"
+    "met",
+    "on-track",
+    "unknown",
+    "slipping",
+    "off-track",
+    "moving-away",
+    "overdue",
+    "missed",
+    "dropped",
 ]
 # How bad each state is, for "the worst of several KPIs".
 KPI_ORDER: dict[KpiState, int] = {
@@ -47,6 +55,7 @@ class KpiTrend:
     previous: float | None  # the reading before the latest, if any
     progress: float | None  # share of the way from baseline to target covered (may be < 0)
     evidence: str  # one line a reader can check: "11.0 → 11.4 → 11.8 (target 9.0, lower is better)"
+    measured: date | None = None  # date of the latest reading; None for a `current` value
 
 
 def direction(kpi: Kpi, goal: Goal | None = None) -> Better | None:
@@ -101,9 +110,9 @@ def kpi_trend(kpi: Kpi, goal: Goal | None, as_of: date, start: date | None = Non
     if better and base is not None and target is not None and now is not None and target != base:
         progress = _gain(better, base, now) / abs(target - base)
     state = _state(better, base, target, now, before, progress, _elapsed(kpi, goal, as_of, start))
-    return KpiTrend(
-        state, better, base, target, now, before, progress, _evidence(kpi, better, target)
-    )
+    measured = kpi.readings[-1].date if kpi.readings and kpi.current is None else None
+    evidence = _evidence(kpi, better, target)
+    return KpiTrend(state, better, base, target, now, before, progress, evidence, measured)
 
 
 def _state(
@@ -134,12 +143,15 @@ def _state(
 
 
 def _elapsed(kpi: Kpi, goal: Goal | None, as_of: date, start: date | None) -> float | None:
-    """Share of the time from the first reading (or the start) to the due date gone by."""
+    """Share of the time from the first reading (or the start) to the due date that had
+    gone by when the latest figure was measured: statistics published a year late are
+    judged at their own date, not at today's."""
     due = goal.due if goal else None
     begin = kpi.readings[0].date if kpi.readings else start
     if due is None or begin is None or due <= begin:
         return None
-    return min(1.0, max(0.0, (as_of - begin).days / (due - begin).days))
+    measured = kpi.readings[-1].date if kpi.readings and kpi.current is None else as_of
+    return min(1.0, max(0.0, (measured - begin).days / (due - begin).days))
 
 
 def _evidence(kpi: Kpi, better: Better | None, target: float | None) -> str:
@@ -148,7 +160,10 @@ def _evidence(kpi: Kpi, better: Better | None, target: float | None) -> str:
         values.append(kpi.current)
     if kpi.baseline is not None and (not values or values[0] != kpi.baseline):
         values.insert(0, kpi.baseline)
-    shown = " → ".join(_num(v) for v in values[-4:]) or "no values"
+    # The start and the latest three: where it began matters as much as where it is.
+    kept = values if len(values) <= 4 else [values[0], *values[-3:]]
+    joiner = [" → " if i != 1 or len(values) <= 4 else " … " for i in range(len(kept))]
+    shown = "".join((joiner[i] if i else "") + _num(v) for i, v in enumerate(kept)) or "no values"
     aim = f"target {_num(target)}" if target is not None else "no target"
     way = f", {better.value} is better" if better else ""
     return f"{shown} ({aim}{way})"
@@ -181,20 +196,33 @@ def goal_outcome(goal: Goal, kpis: Sequence[tuple[int, KpiTrend]], as_of: date) 
     if all_met:
         return GoalOutcome("met", "its KPIs have reached their targets", indexes)
     if due_passed:
-        if known or goal.status is GoalStatus.OFF_TRACK:
+        # Missed only when figures from the due date on show it; older figures leave
+        # the result unknown ("nobody knows whether the gains held").
+        measured = [d for _, t in kpis if t.state != "unknown" for d in [t.measured]]
+        if goal.status is GoalStatus.OFF_TRACK or any(
+            d is None or (goal.due is not None and d >= goal.due) for d in measured
+        ):
             return GoalOutcome("missed", "its due date passed short of the target", indexes)
         return GoalOutcome("overdue", "its due date passed and no result is recorded", indexes)
-    if worst >= KPI_ORDER["behind"]:
-        why = (
-            "a KPI has moved away from its target"
-            if worst == KPI_ORDER["away"]
-            else ("a KPI is well behind the pace its due date needs")
-        )
-        return GoalOutcome("off-track", why, indexes)
+    if worst == KPI_ORDER["away"]:
+        why = "a KPI has fallen back past its starting point"
+        if goal.status is GoalStatus.ON_TRACK:
+            why = "recorded as on track, but " + why  # the figures say otherwise
+        return GoalOutcome("moving-away", why, indexes)
+    newer = [t.measured for _, t in kpis if t.measured is not None]
+    judged_after = goal.status_date is None or not newer or goal.status_date >= max(newer)
+    if goal.status is GoalStatus.ON_TRACK and judged_after:
+        # A pace or a dip is a projection: the partners' recorded judgement stands,
+        # unless figures arrived after they judged it.
+        if known:
+            return GoalOutcome("on-track", "recorded as on track", indexes)
+        return GoalOutcome("on-track", "recorded as on track, with no KPI to confirm it", indexes)
+    if worst == KPI_ORDER["behind"]:
+        return GoalOutcome("off-track", "a KPI is well behind the pace its due date needs", indexes)
     if goal.status is GoalStatus.OFF_TRACK:
         return GoalOutcome("off-track", "recorded as off track", indexes)
     if worst == KPI_ORDER["slipping"]:
         return GoalOutcome("slipping", "a KPI slipped back at its latest reading", indexes)
-    if goal.status is GoalStatus.ON_TRACK or (known and worst <= KPI_ORDER["on-course"]):
-        return GoalOutcome("on-track", "on course to its target", indexes)
+    if known and worst <= KPI_ORDER["on-course"]:
+        return GoalOutcome("on-track", "its KPIs are on course to their targets", indexes)
     return GoalOutcome("unknown", "no result or progress recorded", indexes)

@@ -177,3 +177,23 @@ def _without(ways: dict[int, int], weight: int) -> dict[int, int]:
         if count:
             others[s] = count
     return others
+
+
+def vetoes(ctx: Context) -> frozenset[str]:
+    """Voters who can block decisions on any body that decides (not only the main one)."""
+    found: set[str] = set()
+    for body in ctx.bodies:
+        if body.advisory or body.rule is None or body.rule is DecisionRule.LEAD_PARTNER:
+            continue
+        votes = voters(ctx, body)
+        if body.rule is DecisionRule.CONSENSUS:
+            found |= set(votes)
+            continue
+        total = sum(votes.values())
+        quota = (
+            math.ceil(total * 2 / 3)
+            if body.rule is DecisionRule.SUPERMAJORITY
+            else (total // 2 + 1)
+        )
+        found |= {v for v, w in votes.items() if total - w < quota}
+    return frozenset(found)

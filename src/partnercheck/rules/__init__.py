@@ -13,6 +13,7 @@ from partnercheck.rules import (  # noqa: F401 - imported to register their rule
     placeholders,
     power,
     resources,
+    risks,
     roles,
     vision,
 )

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from partnercheck.load.nodes import Path
-from partnercheck.results import ChallengeId, ElementId, Severity
+from partnercheck.results import Band, ChallengeId, ElementId, Severity
 from partnercheck.rules.context import Context, Subject
 
 # Every rule of the element, except the one that fires: used by a finding that
@@ -131,6 +131,11 @@ class Rule:
     # How several findings of this rule read as one ("{count} partners ...: {names}").
     many: str = ""
     many_fix: str = ""
+    # The finding shows the challenge happening (a free rider, a partner deciding alone),
+    # not a safeguard missing (no dispute process): only these can make a challenge "high".
+    live: bool = False
+    # A standing finding of this rule holds the headline band at most here.
+    cap: Band | None = None
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -148,6 +153,8 @@ def rule(
     example: str = "",
     many: str = "",
     many_fix: str = "",
+    live: bool = False,
+    cap: Band | None = None,
 ) -> Callable[[Check], Check]:
     """Register a rule. Its title is the first line of the function's docstring."""
 
@@ -170,6 +177,8 @@ def rule(
             check=check,
             many=many,
             many_fix=many_fix,
+            live=live,
+            cap=cap,
         )
         return check
 
@@ -201,6 +210,8 @@ def register_meta(
     recommendation: str,
     challenge: ChallengeId | None = None,
     example: str = "",
+    many: str = "",
+    many_fix: str = "",
 ) -> Rule:
     """Register a rule whose findings the engine reports (it has no check of its own)."""
     if id in REGISTRY:
@@ -216,5 +227,7 @@ def register_meta(
         " ".join(recommendation.split()),
         inspect.cleandoc(example) if example else "",
         None,
+        many,
+        many_fix,
     )
     return REGISTRY[id]

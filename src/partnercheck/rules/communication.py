@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from partnercheck.load.nodes import Path
 from partnercheck.model.partnership import Meeting
 from partnercheck.model.types import Frequency
-from partnercheck.results import ChallengeId, ElementId, Severity
+from partnercheck.results import Band, ChallengeId, ElementId, Severity
 from partnercheck.rules.base import (
     ELEMENT,
     Hit,
@@ -21,6 +21,7 @@ from partnercheck.rules.base import (
 from partnercheck.rules.context import Context, Subject
 
 COMMUNICATION = ElementId.COMMUNICATION
+SMALL = 3  # partners: three organisations can settle a dispute face to face more easily
 
 # Words that show the last step of a dispute process is outside the partners' own
 # line: a mediator, an arbitrator, an expert, a court, a regulator or a minister.
@@ -109,6 +110,7 @@ def regular_meetings(ctx: Context) -> Iterator[Hit]:
 @rule(
     "PC302",
     element=COMMUNICATION,
+    live=True,
     severity=Severity.WARNING,
     weight=20,
     challenge=ChallengeId.LOGISTICS,
@@ -379,7 +381,8 @@ def conflict_process(ctx: Context) -> Iterator[Hit]:
     rationale="""A dispute process that only climbs the partners' own hierarchies can
     deadlock when the chief executives disagree too; ending with someone independent
     (a mediator, an arbitrator, an expert, a court or a regulator) gives every partner a
-    fair last resort.""",
+    fair last resort. In a partnership of three or fewer it costs half: small groups
+    settle more face to face.""",
     recommendation="End the escalation with someone independent of the partners, such "
     "as an independent mediator.",
     example="""
@@ -394,15 +397,20 @@ def independent_escalation(ctx: Context) -> Iterator[Hit | Strength]:
     cr = comm.conflict_resolution if comm else None
     if cr is None or (cr.process is None and not cr.escalation):
         return  # PC307 reports the missing process
+    small = 0.5 if len(ctx.active) <= SMALL else 1.0
     if cr.escalation:
         last = cr.escalation[-1]
         if _INDEPENDENT.search(last):
-            yield Strength("Disputes end with someone independent of the partners", COMMUNICATION)
+            if not any(_LITIGATION.search(t) for _, t in _dispute_texts(ctx)):
+                yield Strength(
+                    "Disputes end with someone independent of the partners", COMMUNICATION
+                )
             return
         yield Hit(
             Say("The last escalation step, {last}, is not independent of the partners", last=last),
             ("communication", "conflict_resolution", "escalation", len(cr.escalation) - 1),
             Say("Add a step after {last}: an independent mediator or arbitrator", last=last),
+            small,
             key="escalation",
         )
     elif cr.process is not None and not _INDEPENDENT.search(cr.process):
@@ -410,18 +418,20 @@ def independent_escalation(ctx: Context) -> Iterator[Hit | Strength]:
             "The conflict-resolution process does not end with anyone independent",
             ("communication", "conflict_resolution", "process"),
             "Add a final step with an independent mediator or arbitrator",
+            small,
             key="conflict_resolution.process",
         )
 
 
 # What an active dispute between partners reads like (not a process for future ones).
 _LITIGATION = re.compile(
-    r"\b(litigation|lawsuit|counter-?claim\w*|sued|suing|trial (is )?(listed|set|due)|"
-    r"legal proceedings (are|were|have been) (issued|started|under way)|"
-    r"(issued|filed|brought) (a|an)? ?[\w ]{0,30}\bclaim|served notice|notice of termination "
-    r"(was|has been) (served|given)|terminated (the agreement|the contract|for cause)|"
-    r"termination .{0,40}\b(contested|disputed)|in dispute|dispute (is |has been )?"
-    r"(pending|unresolved|ongoing|outstanding))",
+    r"\b(litigation|lawsuit|counter-?claim\w*|sued|sues|suing|trial (is )?(listed|set|due)|"
+    r"(issued|filed|brought|started|commenced|began)\b[^.;]{0,30}\b(proceedings|legal action|"
+    r"court action)|proceedings (were |have been |are )?(issued|filed|under way|started)|"
+    r"(issued|filed|brought) (a|an)? ?[\w ]{0,30}\bclaim|served notice|notice of "
+    r"(dispute|termination)|(formal|live|active|ongoing) dispute|terminated (the agreement|the "
+    r"contract|for cause)|termination .{0,40}\b(contested|disputed)|in dispute with|"
+    r"dispute (is |has been )?(pending|unresolved|ongoing|outstanding))",
     re.IGNORECASE,
 )
 # "Risk of litigation if ..." describes what could happen, not what has.
@@ -443,13 +453,16 @@ def _dispute_texts(ctx: Context) -> Iterator[tuple[Path, str]]:
 @rule(
     "PC309",
     element=COMMUNICATION,
+    live=True,
+    cap=Band.AT_RISK,
     severity=Severity.ERROR,
     weight=40,
     challenge=ChallengeId.CONFLICT,
     rationale="""Partners suing each other, or contesting a termination, have stopped
     settling their differences as partners: every other arrangement in the file now runs
     through lawyers. The file is read for what has happened (a claim issued, a trial
-    listed, notice served), not for what a dispute process would do.""",
+    listed, notice served), not for what a dispute process would do. It holds the band at
+    at-risk at best, and critical while results also fall short.""",
     recommendation="Seek an independent mediated settlement, and agree with the partners "
     "whether and how the partnership continues.",
     example="""

@@ -210,26 +210,25 @@ class Context:
             )
         return views
 
-    def _voices(self, advisory: bool) -> set[str]:
-        bodies = [b for b in self.bodies if advisory or not b.advisory]
-        if all(b.seats is None and not b.votes for b in bodies):
-            # Who sits on the body is not recorded: every partner is assumed to.
-            return set(self.partner_ids) if bodies else set()
-        found: set[str] = set()
-        for b in bodies:
-            found |= set(b.votes) if b.votes else set(b.seats or ())
-        return found
-
     @cached_property
     def say(self) -> set[str]:
-        """Ids with a say somewhere: a vote on a body, or a seat on a body without votes
-        (advisory bodies included)."""
-        return self._voices(advisory=True)
+        """Ids with a seat or a vote on any body, advisory ones included (a seat without a
+        vote is still a seat). Without seats or votes recorded, every partner is assumed to
+        sit on the bodies there are."""
+        if all(b.seats is None and not b.votes for b in self.bodies):
+            return set(self.partner_ids) if self.bodies else set()
+        return {pid for b in self.bodies for pid in (b.seats or set(b.votes))}
 
     @cached_property
     def decides(self) -> set[str]:
-        """Ids with a vote (or a seat, where no votes are listed) on a body that decides."""
-        return self._voices(advisory=False)
+        """Ids with a vote on a body that decides (or a seat, where it lists no votes)."""
+        deciding = [b for b in self.bodies if not b.advisory]
+        if all(b.seats is None and not b.votes for b in deciding):
+            return set(self.partner_ids) if deciding else set()
+        found: set[str] = set()
+        for b in deciding:
+            found |= set(b.votes) if b.votes else set(b.seats or ())
+        return found
 
     @cached_property
     def main_body(self) -> BodyView | None:
@@ -243,16 +242,17 @@ class Context:
 
     @cached_property
     def chair(self) -> tuple[str, Path] | None:
-        """Who chairs (partner or member id) and where the file says so."""
+        """Who chairs the body whose decisions count (partner or member id), and where the
+        file says so: that body's own chair, else ``governance.chair``."""
+        body = self.main_body
+        if body is not None and body.chair:
+            return body.chair, (*body.path, "chair")
         gov = self.p.governance
         if gov is not None and gov.chair is not None:
             if gov.chair.partner:
                 return gov.chair.partner, ("governance", "chair", "partner")
             if gov.chair.member:
                 return gov.chair.member, ("governance", "chair", "member")
-        body = self.main_body
-        if body is not None and body.chair:
-            return body.chair, (*body.path, "chair")
         return None
 
     @cached_property
@@ -341,6 +341,17 @@ class Context:
             x.id: sum(c.fte or 0.0 for c in x.contributions if c.type is ContributionType.STAFF)
             for x in self.partners
         }
+
+    @cached_property
+    def network(self) -> bool:
+        """The partnership calls itself a network: it shares information, not resources."""
+        return self.p.partnership.form is not None and self.p.partnership.form.value == "network"
+
+    @cached_property
+    def statutory(self) -> bool:
+        """Membership and governance are set by law or a founding instrument."""
+        agreement = self.p.partnership.agreement
+        return bool(agreement and agreement.statutory)
 
     # --- risks ---------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from partnercheck.analysis.power import decision_power
 from partnercheck.model.types import DecisionRule, Form
 from partnercheck.results import Depth, Severity
 from partnercheck.rules.base import Hit, Say, rule
@@ -39,12 +40,21 @@ def evidence(ctx: Context) -> dict[str, bool]:
         "shared tasks": sum(1 for x in active if ctx.roles_of.get(x.id)) >= 2,
         "shared goals": widest is not None and widest[1] >= max(2, overarching_needed(sharing)),
         "pooled resources": bool(res and (res.pooled_budget or res.shared_assets)),
-        "joint decisions": any(
-            b.rule is not None and b.rule is not DecisionRule.LEAD_PARTNER for b in ctx.bodies
-        ),
+        "joint decisions": _joint(ctx),
         "shared accountability": len(owners) >= 2
         or bool(p.evaluation and len(set(p.evaluation.involves)) >= 2),
     }
+
+
+def _joint(ctx: Context) -> bool:
+    """Decisions are taken together: a deciding body whose rule no single voter controls."""
+    decides = [
+        b
+        for b in ctx.bodies
+        if not b.advisory and b.rule is not None and b.rule is not DecisionRule.LEAD_PARTNER
+    ]
+    power = decision_power(ctx)
+    return bool(decides) and (power is None or power.dictator is None)
 
 
 LEVELS: tuple[tuple[Depth, tuple[str, ...]], ...] = (

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from partnercheck.model.partnership import Goal
 from partnercheck.model.types import ActionStatus, Frequency
 from partnercheck.results import ElementId, Severity
 from partnercheck.rules.base import ELEMENT, Hit, Say, Strength, listing, per_item, rule
@@ -18,17 +19,18 @@ from partnercheck.rules.context import Context, Subject
 EVALUATION = ElementId.EVALUATION
 REVIEW_GRACE_DAYS = 14  # a review a fortnight late is still "on cycle"
 LAPSED_CYCLES = 2  # reviews missed for this many cycles: the cycle has lapsed (an error)
-# Share of PC602 a late review costs: up to one cycle late, up to two, lapsed.
-LATE_SHARE = (0.25, 0.5, 1.0)
+# Share of PC602 a late review costs: one review missed; two or more missed (lapsed).
+LATE_SHARE = (0.25, 1.0)
 OVERDUE_DAYS = 90  # an improvement action this far past due has stalled
 _METHODS = ("service-user-feedback", "case-studies", "partner-survey", "performance-indicators")
 _ARTICLE = {"owner": "an owner", "due date": "a due date"}
 # Evaluation methods that hear from the people the partnership serves.
 _USER_VOICE = re.compile(
-    r"(service[- ]?user|user|resident|patient|tenant|pupil|parent|famil|community|"
-    r"citizen|client|beneficiar|participant|lived experience)\w*[ -]*(feedback|voice|survey|"
-    r"experience|panel|interview|focus group|consultation|insight)|co-?production|"
-    r"lived experience",
+    r"(service[- ]?user|user|resident|patient|tenant|pupil|student|parent|famil|community|"
+    r"citizen|client|beneficiar|participant|young people|youth|carer|lived experience)"
+    r"\w*'?[ -]*(feedback|voice|survey|experience|panel|forum|council|interview|"
+    r"focus group|consultation|insight|review|story|stories)|co-?production|"
+    r"lived experience|peer research",
     re.IGNORECASE,
 )
 # How bad an unlinked KPI's state is, as a share of its part of PC613.
@@ -84,13 +86,12 @@ def review_cycle(ctx: Context) -> Iterator[Hit]:
     "PC602",
     element=EVALUATION,
     severity=Severity.WARNING,
-    weight=60,
+    weight=45,
     rationale="""A review cycle that is not kept is a review cycle in name only; a lapsed
     review is often the first sign that partners' attention has moved elsewhere, and a
-    partnership that has not reviewed itself for two cycles has stopped evaluating. A
-    review up to one cycle late costs a quarter of this rule, up to two cycles late half;
-    reviews missed for two cycles or more (or never held in a partnership that old) cost
-    all of it and are an error.""",
+    partnership that has not reviewed itself for two cycles has stopped evaluating. One
+    review missed costs a quarter of this rule; two or more missed (or none ever held in
+    a partnership that old) cost all of it and are an error.""",
     recommendation="Hold the overdue review and record its date as `evaluation.last_review`.",
     example="""
     evaluation:
@@ -114,21 +115,20 @@ def review_on_cycle(ctx: Context) -> Iterator[Hit | Strength]:
             Say("No review has been recorded; the cycle is {cycle}", cycle=label),
             ("evaluation",),
             "Hold a review with all partners and record its date",
-            LATE_SHARE[2] if lapsed else LATE_SHARE[1],
+            LATE_SHARE[1] if lapsed else LATE_SHARE[0],
             key="last_review",
             severity=Severity.ERROR if lapsed else None,
         )
         return
     late = days_between(ev.last_review, ctx.as_of) - cycle
     if late <= REVIEW_GRACE_DAYS:
-        if days_between(ev.last_review, ctx.as_of) >= 0:
+        if days_between(ev.last_review, ctx.as_of) >= 0 and not results_unaddressed(ctx):
             yield Strength(
                 Say("Reviews are kept on their {cycle} cycle", cycle=ev.review_frequency.value),
                 EVALUATION,
             )
         return
     lapsed = late > (LAPSED_CYCLES - 1) * cycle + REVIEW_GRACE_DAYS
-    tier = 2 if lapsed else 1 if late > cycle else 0
     yield Hit(
         Say(
             "The last review was on {last}; the cycle is {cycle}{stale}",
@@ -138,10 +138,32 @@ def review_on_cycle(ctx: Context) -> Iterator[Hit | Strength]:
         ),
         ("evaluation", "last_review"),
         "Hold the overdue review with all partners and record its date",
-        LATE_SHARE[tier],
+        LATE_SHARE[1] if lapsed else LATE_SHARE[0],
         key="last_review",
         severity=Severity.ERROR if lapsed else None,
     )
+
+
+def review_lapsed(ctx: Context) -> bool:
+    """No review held for two cycles or more (the severity PC602 raises to error)."""
+    ev = ctx.p.evaluation
+    if ev is None or ev.review_frequency is None or ev.review_frequency.days is None:
+        return False
+    cycle = ev.review_frequency.days
+    if ev.last_review is None:
+        age = ctx.age_days
+        return age is None or age > LAPSED_CYCLES * cycle + REVIEW_GRACE_DAYS
+    late = days_between(ev.last_review, ctx.as_of) - cycle
+    return late > (LAPSED_CYCLES - 1) * cycle + REVIEW_GRACE_DAYS
+
+
+def _first_review_due(ctx: Context) -> bool:
+    """True while a partnership younger than one review cycle has held no review yet."""
+    ev = ctx.p.evaluation
+    if ev is None or ev.last_review is not None or ctx.age_days is None:
+        return False
+    cycle = (ev.review_frequency.days if ev.review_frequency else None) or 366
+    return ctx.age_days <= cycle + REVIEW_GRACE_DAYS
 
 
 def _stale_statuses(ctx: Context) -> str:
@@ -338,13 +360,15 @@ def kpi_values(ctx: Context) -> Iterator[Hit]:
     """Every KPI has a baseline, a target and a current value."""
     kpis = ctx.p.evaluation.kpis if ctx.p.evaluation else []
     live = {g.id for _, g in ctx.live_goals}
+    first_due = _first_review_due(ctx)
     for i, kpi in enumerate(kpis):
         trend = ctx.kpi_trends[i]
-        values = {"current value": trend.current}
+        # A new partnership's first readings are not due before its first review.
+        values = {} if first_due else {"current value": trend.current}
         if kpi.goal not in live:
             values = {"baseline": trend.baseline, "target": trend.target, **values}
         missing = [name for name, value in values.items() if value is None]
-        if missing:
+        if missing and values:
             subject = ctx.kpi(kpi)
             yield Hit(
                 Say("KPI {k} has no {missing}", k=subject, missing=listing(missing)),
@@ -361,10 +385,11 @@ def kpi_values(ctx: Context) -> Iterator[Hit]:
     element=EVALUATION,
     severity=Severity.WARNING,
     weight=15,
-    rationale="""A KPI moving away from its target is a result going the wrong way. (A KPI
-    that measures a goal is judged with its goal, by PC111.) Worse than its baseline costs
-    its full share; well behind the pace its due date needs, 60%; slipped back at the
-    latest reading, a quarter.""",
+    rationale="""A KPI moving away from its target is a result going the wrong way. A KPI
+    that measures a live goal is judged with its goal, by PC111, until the goal is met;
+    after that, a decline is the KPI's own finding here. Worse than its baseline costs its
+    full share; well behind the pace its due date needs, 60%; slipped back at the latest
+    reading, a quarter.""",
     recommendation="Review the KPI with the partners: find out why it is moving the wrong way "
     "and agree improvement actions.",
     example="""
@@ -384,37 +409,31 @@ def kpi_direction(ctx: Context) -> Iterator[Hit | Strength]:
     """KPIs move towards their targets."""
     kpis = ctx.p.evaluation.kpis if ctx.p.evaluation else []
     live = {g.id for _, g in ctx.live_goals}
-    unlinked = [(i, k) for i, k in enumerate(kpis) if k.goal not in live]
+    met = {g.id for i, g in ctx.live_goals if ctx.goal_outcomes[i].state == "met"}
+    # KPIs judged here: those measuring no live goal, and those of goals already met (a
+    # decline after the goal was met is the KPI's finding, not the goal's).
+    judged = [(i, k) for i, k in enumerate(kpis) if k.goal not in live or k.goal in met]
     words = {
         "away": "has moved away from its target",
         "behind": "is well behind the pace its target needs",
         "slipping": "slipped back at its latest reading",
     }
-    for i, kpi in unlinked:
+    for i, kpi in judged:
         trend = ctx.kpi_trends[i]
         subject = ctx.kpi(kpi)
-        if trend.state in ("met", "on-course"):
+        if trend.state in ("met", "on-course") and kpi.goal not in met:
+            good = "has met its target" if trend.state == "met" else "is moving towards its target"
             yield Strength(
-                Say(
-                    "KPI {k} "
-                    + (
-                        "has met its target"
-                        if trend.state == "met"
-                        else "is moving towards its target"
-                    )
-                    + ": {e}",
-                    k=subject,
-                    e=trend.evidence,
-                ),
-                EVALUATION,
+                Say("KPI {k} " + good + ": {e}", k=subject, e=trend.evidence), EVALUATION
             )
         if trend.state not in KPI_SHARE:
             continue
+        since = " since its goal was met" if kpi.goal in met else ""
         yield Hit(
-            Say("KPI {k} " + words[trend.state] + ": {e}", k=subject, e=trend.evidence),
+            Say("KPI {k} " + words[trend.state] + since + ": {e}", k=subject, e=trend.evidence),
             ("evaluation", "kpis", i),
             Say("Review {k} with the partners and agree what will turn it round", k=subject),
-            per_item(len(unlinked)) * KPI_SHARE[trend.state],
+            per_item(len(judged)) * KPI_SHARE[trend.state],
             key="kpis",
             subject=subject,
         )
@@ -494,9 +513,8 @@ def improvement_overdue(ctx: Context) -> Iterator[Hit]:
             subject = Subject("action", action.action, f"“{action.action}”")
             yield Hit(
                 Say(
-                    "Improvement action {a} is more than {days} days overdue (due {due})",
+                    "Improvement action {a} was due on {due} and is not done",
                     a=subject,
-                    days=OVERDUE_DAYS,
                     due=action.due.isoformat(),
                 ),
                 ("evaluation", "improvements", i, "due"),
@@ -584,10 +602,91 @@ def users_heard(ctx: Context) -> Iterator[Hit]:
         return  # PC603 reports missing methods
     if any(_USER_VOICE.search(m) for m in ev.methods):
         return
+    served = {x.id for x in ctx.partners if x.standing.value == "beneficiary"}
+    served |= {x.id for x in ctx.partners if x.sector is not None and x.sector.value == "community"}
+    served |= {m.id for m in ctx.p.members if m.kind.value == "community"}
+    if served & set(ev.involves):
+        return  # their representatives take part in evaluation
     yield Hit(
         "The evaluation does not hear from the people the partnership serves",
         ("evaluation", "methods"),
         "Ask the people the partnership serves how it works for them, and use their answers "
         "in reviews",
         key="methods",
+    )
+
+
+_STOP_WORDS = """
+    the and for with from that this their more into across through about young people share
+    number rate level total each every other partner partners goal goals
+"""
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+def _words(text: str) -> set[str]:
+    """Word stems of five letters or more: "deprivation" and "deprived" meet at "depriv"."""
+    return {w[:6] for w in re.findall(r"[a-z]{5,}", text.lower()) if w not in _STOP}
+
+
+def _going_wrong(ctx: Context) -> list[tuple[int, Goal]]:
+    return [
+        (i, g)
+        for i, g in ctx.live_goals
+        if ctx.goal_outcomes[i].state in ("missed", "moving-away", "off-track", "slipping")
+    ]
+
+
+def results_unaddressed(ctx: Context) -> bool:
+    """Goals are going wrong and no open improvement action is aimed at any of them."""
+    ev = ctx.p.evaluation
+    wrong = _going_wrong(ctx)
+    if ev is None or not wrong:
+        return False
+    open_actions = [a for a in ev.improvements if a.status is not ActionStatus.DONE]
+    for _, goal in wrong:
+        about = _words(goal.objective) | {
+            w for _, k in ctx.kpis_of.get(goal.id, []) for w in _words(k.name)
+        }
+        if any(goal.id in a.action.split() or about & _words(a.action) for a in open_actions):
+            return False
+    return True
+
+
+@rule(
+    "PC614",
+    element=EVALUATION,
+    severity=Severity.WARNING,
+    weight=15,
+    rationale="""A review that finds a goal missed or off track and then agrees actions
+    about process (a new dashboard, an away day) has not closed the loop: improvement
+    actions should tackle the results that are going wrong. An action counts when it names
+    the goal, or words of its objective or KPI; one action on any of the goals going wrong
+    is enough to show the loop is closing.""",
+    recommendation="Agree at least one improvement action aimed at each goal that is missed "
+    "or off track.",
+    example="""
+    evaluation:
+      improvements:
+        - action: Targeted apprenticeship offer with the two largest employers (G2)
+          owner: chamber
+          due: 2027-06-30
+    """,
+)
+def actions_tackle_results(ctx: Context) -> Iterator[Hit]:
+    """Improvement actions tackle the goals that are going wrong."""
+    ev = ctx.p.evaluation
+    if ev is None:
+        return
+    open_actions = [a for a in ev.improvements if a.status is not ActionStatus.DONE]
+    wrong = _going_wrong(ctx)
+    if not results_unaddressed(ctx):
+        return  # the reviews are working on at least one of the results
+    goals = [ctx.goal(g) for _, g in wrong]
+    yield Hit(
+        Say("No improvement action tackles the goals going wrong ({g})", g=goals)
+        if open_actions
+        else Say("No improvement action is open while goals are going wrong ({g})", g=goals),
+        ("evaluation",),
+        Say("Agree improvement actions aimed at {g}", g=goals),
+        key="evaluation.improvements",
     )

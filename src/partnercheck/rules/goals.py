@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnercheck.model.partnership import Goal
+from partnercheck.model.types import GoalStatus
 from partnercheck.results import ChallengeId, ElementId, Severity
 from partnercheck.rules.base import ELEMENT, Hit, Say, Strength, per_item, per_partner, rule
 from partnercheck.rules.context import Context
 
 GOALS = ElementId.GOALS
 # What a goal outcome costs, as a share of one goal's part of PC111.
-OUTCOME_SHARE = {"missed": 1.0, "off-track": 0.6, "slipping": 0.25}
+OUTCOME_SHARE = {"missed": 1.0, "moving-away": 0.8, "off-track": 0.6, "slipping": 0.25}
 
 
 def _kpi_has(ctx: Context, goal: Goal, field: str) -> bool:
@@ -240,8 +241,10 @@ def goal_agreed(ctx: Context) -> Iterator[Hit]:
             message = Say(
                 "Goal {g} is agreed only by {p}", g=subject, p=ctx.who(next(iter(members)))
             )
+        elif goal.shared_by or goal.owner:
+            message = Say("Goal {g} is agreed by no partner expected to agree goals", g=subject)
         else:
-            message = Say("Goal {g} is agreed by no partner", g=subject)
+            message = Say("Goal {g} has no record of who agreed it", g=subject)
         yield Hit(
             message,
             ("goals", i, "shared_by"),
@@ -302,8 +305,8 @@ def goal_overdue(ctx: Context) -> Iterator[Hit]:
     rationale="""Partnerships exist to achieve something together: goals missed, or KPIs
     moving away from their targets, are the plainest evidence that the arrangement is
     not yet working, however complete the paperwork. A missed goal costs its full
-    share, an off-track goal 60% of it, a goal whose KPI slipped back at the latest
-    reading a quarter.""",
+    share, a goal whose KPI has fallen back past its starting point 80%, an off-track
+    goal 60%, a goal whose KPI slipped back at the latest reading a quarter.""",
     recommendation="Review off-track and missed goals with all partners: agree what has to "
     "change, record it as improvement actions, and re-plan or drop the goal.",
     example="""
@@ -318,19 +321,25 @@ def goal_overdue(ctx: Context) -> Iterator[Hit]:
 def goal_on_course(ctx: Context) -> Iterator[Hit | Strength]:
     """Goals are being achieved: none missed, off track or slipping."""
     live = ctx.live_goals
+    good = [
+        ctx.goal(g)
+        for i, g in live
+        if ctx.goal_outcomes[i].state in ("met", "on-track")
+        and "no KPI" not in ctx.goal_outcomes[i].reason
+    ]
+    if good:
+        yield Strength(
+            Say(
+                "{n} of {total} goals are met or on course, with figures to show it: {g}",
+                n=len(good),
+                total=len(live),
+                g=good,
+            ),
+            GOALS,
+        )
     for i, goal in live:
         outcome = ctx.goal_outcomes[i]
         subject = ctx.goal(goal)
-        if outcome.state in ("met", "on-track"):
-            yield Strength(
-                Say(
-                    "Goal {g} is " + ("met" if outcome.state == "met" else "on track") + " ({why})",
-                    g=subject,
-                    why=outcome.reason,
-                ),
-                GOALS,
-            )
-            continue
         share = OUTCOME_SHARE.get(outcome.state)
         if share is None:
             continue
@@ -339,7 +348,12 @@ def goal_on_course(ctx: Context) -> Iterator[Hit | Strength]:
             for k in outcome.kpis
             if ctx.p.evaluation and ctx.kpi_trends[k].state != "unknown"
         )
-        words = {"missed": "was missed", "off-track": "is off track", "slipping": "is slipping"}
+        words = {
+            "missed": "was missed",
+            "moving-away": "is moving away from its target",
+            "off-track": "is off track",
+            "slipping": "is slipping",
+        }
         yield Hit(
             Say(
                 "Goal {g} " + words[outcome.state] + ": {why}{evidence}",
@@ -423,3 +437,44 @@ def partner_benefit(ctx: Context) -> Iterator[Hit]:
                 key="benefits",
                 subject=who,
             )
+
+
+@rule(
+    "PC112",
+    element=GOALS,
+    severity=Severity.INFO,
+    weight=0,
+    rationale="""A goal recorded as on track or met with no indicator figures behind it is an
+    assertion: the partners may be right, but nobody reading the file can check it.""",
+    recommendation="Link a KPI with dated readings to each goal whose status is recorded.",
+    example="""
+    evaluation:
+      kpis:
+        - name: Delayed discharge days
+          goal: G1
+          readings:
+            - {date: 2026-09-30, value: 320}
+    """,
+    many="{count} goal statuses have no KPI behind them: {names}",
+    many_fix="Link a KPI with readings to each of them",
+)
+def status_has_evidence(ctx: Context) -> Iterator[Hit]:
+    """A recorded goal status has KPI figures behind it."""
+    for i, goal in ctx.live_goals:
+        if goal.status not in (GoalStatus.ON_TRACK, GoalStatus.MET):
+            continue
+        if any(ctx.kpi_trends[k].current is not None for k, _ in ctx.kpis_of.get(goal.id, [])):
+            continue
+        subject = ctx.goal(goal)
+        yield Hit(
+            Say(
+                "Goal {g} is recorded as "
+                + goal.status.value.replace("-", " ")
+                + " but no KPI figures are on record to show it",
+                g=subject,
+            ),
+            ("goals", i, "status"),
+            Say("Link a KPI with dated readings to {g}", g=subject),
+            key="evaluation.kpis",
+            subject=subject,
+        )

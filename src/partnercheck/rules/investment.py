@@ -40,6 +40,7 @@ def meeting_hours(ctx: Context) -> dict[str, float]:
     "PC721",
     element=RESOURCES,
     challenge=INVESTMENT,
+    live=True,
     severity=Severity.WARNING,
     weight=10,
     rationale="""Meetings are the hidden cost of partnership working. When a partner's

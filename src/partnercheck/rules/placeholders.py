@@ -39,6 +39,8 @@ PLACEHOLDER = register_meta(
     "PC001",
     title="Placeholder text is not content",
     severity=Severity.ERROR,
+    many="{count} fields hold placeholder text, not content: {names}",
+    many_fix="Replace each placeholder with what the partners have agreed",
     rationale="""A field that holds "TBD", "TODO", lorem ipsum or the starter file's sample
     text says nothing about the partnership: it is read as missing, and the rules that
     need it score the gap. A file with placeholders is a draft, not an agreement.""",
@@ -53,6 +55,8 @@ UNFINISHED = register_meta(
     "PC002",
     title="Text is marked as unfinished",
     severity=Severity.WARNING,
+    many="{count} fields are marked as unfinished: {names}",
+    many_fix="Agree each open point with the partners",
     rationale="""Text that says part of it is "to be agreed" or "TBC" records an open
     question, not an agreement; partners reading it cannot rely on that part.""",
     recommendation="Agree the open point with the partners and write down what was agreed.",
@@ -67,6 +71,8 @@ SAYS_NONE = register_meta(
     "PC003",
     title="Text says the arrangement does not exist",
     severity=Severity.INFO,
+    many="{count} fields say there is none: {names}",
+    many_fix="Agree the missing arrangements with the partners",
     rationale="""A field that says "None in place" or "No formal process" records that the
     arrangement is missing: it is read as missing, and the rule that looks for it scores
     the gap. This note names the text so nobody mistakes it for content.""",
@@ -85,13 +91,33 @@ _NONE = re.compile(
     r"agreements?|plans?|polic(y|ies)|mechanisms?|procedures?|budget)\b",
     re.IGNORECASE,
 )
+# An arrangement described as having stopped ("Courier shadowing suspended in 2025"). Risk
+# texts are exempt: a risk that describes a lapse is a risk, not a lapsed arrangement.
+_LAPSED = re.compile(
+    r"\b(suspended|lapsed|ceased|discontinued|disbanded|abolished|stopped|no longer "
+    r"(runs?|meets?|exists?|operates?|happens?|takes? place))\b",
+    re.IGNORECASE,
+)
 # Markers of unfinished text wherever they appear.
 _MARKER = re.compile(
     r"\b(todo|tbd|tbc|tba|fixme|xxx+|lorem ipsum|placeholder)\b|"
-    r"\bto be (agreed|confirmed|decided|determined|defined|written|added|completed)\b|"
-    r"\binsert\b.{0,40}\bhere\b|<[a-z][a-z _-]{0,30}>",
+    r"\bto be (agreed|confirmed|decided|determined|defined|written|added|completed|drafted|"
+    r"developed|appointed|recruited|finali[sz]ed|set up|established)\b|"
+    r"\binsert\b|\[\s*[A-Z]{1,3}\s*\]|<[a-z][a-z _-]{0,30}>",
     re.IGNORECASE,
 )
+# A template slot: the text is a form with blanks, not a sentence ("$[X] million").
+_SLOT = re.compile(
+    r"\[\s*[A-Z]{1,3}\s*\]|\[\s*(insert|add|name|enter)\b[^\]]*\]|"
+    r"<[a-z][a-z _-]{0,30}>",
+    re.IGNORECASE,
+)
+# Words that carry no content of their own, not counted beside a marker.
+_FUNCTION_WORDS = """
+    a an the and or of to in on for by with at as from is are be will each its this that
+    following after before until
+"""
+_FUNCTION = frozenset(_FUNCTION_WORDS.split())
 # A whole value that says nothing.
 _EMPTY = frozenset({"", "-", "--", "?", "??", "...", "…", "n/a", "na", "none", "nil", "tbd"})
 # The sample text of partnercheck's starter files (format 1.0), read as placeholders.
@@ -114,25 +140,41 @@ _STARTER = frozenset(
     )
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
-MIN_REAL_WORDS = 3  # beside a marker, fewer real words than this is still a placeholder
+MIN_REAL_WORDS = 5  # beside a marker, fewer real words than this is still a placeholder
+# "to be agreed by March 2027": a dated plan is a commitment, not unfinished text.
+_DATED = re.compile(
+    r"^\s*(by|before|in|at)\s+(the\s+)?(\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\s+\d{4}|"
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{4}|\d{4}|"
+    r"(the )?(next|first|annual) (review|meeting|board))",
+    re.IGNORECASE,
+)
 
 Kind = Literal["placeholder", "unfinished", "none"]
 
 
-def classify(text: str) -> Kind | None:
-    """Whether ``text`` is a placeholder, unfinished, or content (None)."""
+def classify(text: str, arrangement: bool = True) -> Kind | None:
+    """Whether ``text`` is a placeholder, unfinished, says there is none, or content (None).
+
+    ``arrangement``: the text describes an arrangement (not a risk), so "suspended in
+    2025" means the arrangement is gone.
+    """
     folded = " ".join(text.casefold().split())
     if folded.strip(" .:;!") in _EMPTY or folded in _STARTER:
         return "placeholder"
-    if _NONE.search(text):
+    if _NONE.search(text) or (arrangement and _LAPSED.search(text)):
         return "none"
     marker = _MARKER.search(text)
+    while marker is not None and _DATED.match(text[marker.end() :]):
+        marker = _MARKER.search(text, marker.end())
     if marker is None:
         return None
     if "lorem ipsum" in folded or (marker.start() < 2 and text[marker.end() :].lstrip()[:1] == ":"):
         return "placeholder"  # "TODO: what this partner gains" is a prompt, not content
+    if _SLOT.search(text) or len(_MARKER.findall(text)) >= 2:
+        return "placeholder"  # blanks to fill in, or open on more than one point
     rest = _MARKER.sub(" ", text)
-    return "placeholder" if len(_WORD.findall(rest)) < MIN_REAL_WORDS else "unfinished"
+    words = [w for w in _WORD.findall(rest) if w.casefold() not in _FUNCTION]
+    return "placeholder" if len(words) < MIN_REAL_WORDS else "unfinished"
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +190,7 @@ class IndexMap:
 
     def __init__(self) -> None:
         self._kept: dict[Path, list[int]] = {}
+        self.texts = 0  # every piece of prose seen, for the share that is placeholder
 
     def keep(self, path: Path, kept: list[int]) -> None:
         self._kept[path] = kept
@@ -197,7 +240,8 @@ def _clean_model(
         value = getattr(model, name)
         at = (*path, name)
         if isinstance(value, str):
-            kind = classify(value)
+            index_map.texts += 1
+            kind = classify(value, arrangement=_describes_arrangement(at))
             if kind is not None:
                 found.append(Placeholder(at, value, kind, element_of(at)))
                 if kind != "unfinished" and type(model).model_fields[name].default is None:
@@ -222,7 +266,8 @@ def _clean_list(
     for i, item in enumerate(items):
         at = (*path, i)
         if isinstance(item, str):
-            kind = classify(item)
+            index_map.texts += 1
+            kind = classify(item, arrangement=_describes_arrangement(at))
             if kind is not None:
                 found.append(Placeholder(at, item, kind, element_of(at)))
             if kind in ("placeholder", "none"):
@@ -230,14 +275,15 @@ def _clean_list(
                 continue
         elif isinstance(item, BaseModel) and not isinstance(item, _SKIP_MODELS):
             defining = _DEFINING.get(type(item))
-            if defining is not None and classify(getattr(item, defining)) in (
-                "placeholder",
-                "none",
-            ):
+            kind = (
+                classify(getattr(item, defining), arrangement=_describes_arrangement(at))
+                if defining is not None
+                else None
+            )
+            if defining is not None and kind in ("placeholder", "none"):
+                index_map.texts += 1
                 found.append(
-                    Placeholder(
-                        (*at, defining), getattr(item, defining), "placeholder", element_of(at)
-                    )
+                    Placeholder((*at, defining), getattr(item, defining), kind, element_of(at))
                 )
                 changed = True
                 continue
@@ -251,6 +297,11 @@ def _clean_list(
     if len(kept) != len(items):
         index_map.keep(path, kept)
     return out
+
+
+def _describes_arrangement(path: Path) -> bool:
+    """Text about how the partnership works; not a risk, a goal or a contribution's story."""
+    return bool(path) and path[0] not in ("risks", "partners", "goals")
 
 
 def element_of(path: Path) -> ElementId | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnercheck.analysis import power as analysis
-from partnercheck.model.types import DecisionRule, Rotation, Standing
+from partnercheck.model.types import DecisionRule, MemberKind, Rotation, Standing
 from partnercheck.results import ChallengeId, ElementId, Severity
 from partnercheck.rules.base import Hit, Say, Strength, per_item, per_partner, rule
 from partnercheck.rules.context import Context
@@ -53,6 +53,7 @@ def _holds_money(ctx: Context, pid: str) -> bool:
     "PC712",
     element=ROLES,
     challenge=POWER,
+    live=True,
     severity=Severity.ERROR,
     weight=50,
     rationale="""When one partner can pass any decision on its own, the others are
@@ -73,10 +74,10 @@ def _holds_money(ctx: Context, pid: str) -> bool:
     """,
 )
 def no_partner_decides_alone(ctx: Context) -> Iterator[Hit]:
-    """No partner can take the partnership's decisions alone."""
+    """No partner (or member) can take the partnership's decisions alone."""
     power = analysis.decision_power(ctx)
-    if power is None or power.dictator is None or power.dictator not in ctx.partner_ids:
-        return
+    if power is None or power.dictator is None or ctx.statutory:
+        return  # nobody decides alone; or the law, not the partners, set who decides
     pid = power.dictator
     who = ctx.who(pid)
     also = []
@@ -87,9 +88,15 @@ def no_partner_decides_alone(ctx: Context) -> Iterator[Hit]:
     shares = analysis.resource_shares(ctx)
     brings = f", bringing {shares.shares.get(pid, 0.0):.0%} of the resources" if shares else ""
     extra = f" and {' and '.join(also)}" if also else ""
+    kind = "Partner" if pid in ctx.partner_ids else "Member"
+    separate = (
+        f", and give the {' and the '.join(a.split()[-1] for a in also)} to others"
+        if (also)
+        else ""
+    )
     yield Hit(
         Say(
-            "Partner {p} can take decisions alone ({basis}){extra}{brings}",
+            kind + " {p} can take decisions alone ({basis}){extra}{brings}",
             p=who,
             basis=power.basis,
             extra=extra,
@@ -97,9 +104,10 @@ def no_partner_decides_alone(ctx: Context) -> Iterator[Hit]:
         ),
         ctx.main_body.path if ctx.main_body else ("governance",),
         Say(
-            "Change the decision rule so that {p} cannot decide alone, and share the chair "
-            "and the budget",
+            "Change how the {b} decides so that {p} cannot decide alone{separate}",
+            b=power.body,
             p=who,
+            separate=separate,
         ),
         key="rule",
         subject=who,
@@ -111,8 +119,10 @@ def _gaps(ctx: Context) -> Iterator[tuple[int, str, float, float, analysis.Decis
     to vote, on the body whose decisions count."""
     power = analysis.decision_power(ctx)
     shares = analysis.resource_shares(ctx)
-    if power is None or shares is None or ctx.main_body is None:
+    if power is None or shares is None or ctx.main_body is None or ctx.statutory:
         return
+    if power.dictator is not None:
+        return  # one voter decides alone: PC712's finding, not one per partner
     for i, partner in ctx.expected("vote"):
         yield (
             i,
@@ -128,6 +138,7 @@ def _gaps(ctx: Context) -> Iterator[tuple[int, str, float, float, analysis.Decis
     "PC711",
     element=ROLES,
     challenge=POWER,
+    live=True,
     severity=Severity.WARNING,
     weight=15,
     rationale="""A partner that decides much and brings little can commit others'
@@ -184,6 +195,7 @@ def not_over_powered(ctx: Context) -> Iterator[Hit]:
     "PC715",
     element=ROLES,
     challenge=POWER,
+    live=True,
     severity=Severity.WARNING,
     weight=10,
     rationale="""A partner that brings much and decides little feels used and scales back
@@ -206,7 +218,7 @@ def not_under_powered(ctx: Context) -> Iterator[Hit]:
     gaps = list(_gaps(ctx))
     for i, pid, share, say, power, basis in gaps:
         partner = ctx.partners[i]
-        if share - say < GAP - _EPSILON or pid in power.vetoes:
+        if share - say < GAP - _EPSILON or pid in power.vetoes or pid in analysis.vetoes(ctx):
             continue
         if partner.standing is Standing.HOST:
             continue
@@ -222,10 +234,10 @@ def not_under_powered(ctx: Context) -> Iterator[Hit]:
                 how=power.basis,
             ),
             ("partners", i),
-            Say(
-                "Give {p} a say in line with what it brings (more votes, a seat on the "
-                "decision-making body), or let others take on part of its contribution",
-                p=who,
+            Say("Give {p} more say on the {b}, in line with what it brings", p=who, b=power.body)
+            if pid in ctx.say
+            else Say(
+                "Give {p} a seat on the {b}, in line with what it brings", p=who, b=power.body
             ),
             per_item(len(gaps)),
             key="votes",
@@ -237,6 +249,7 @@ def not_under_powered(ctx: Context) -> Iterator[Hit]:
     "PC713",
     element=ROLES,
     challenge=POWER,
+    live=True,
     severity=Severity.WARNING,
     weight=15,
     rationale="""A partner without a vote or a seat on any body (an advisory seat counts)
@@ -260,6 +273,8 @@ def every_partner_votes(ctx: Context) -> Iterator[Hit]:
     body = ctx.main_body
     if body is None or body.rule is None or body.rule is DecisionRule.LEAD_PARTNER:
         return  # PC503/PC504 and PC712 cover these
+    if ctx.statutory:
+        return  # the law sets who sits where
     expected = ctx.expected("vote")
     name = body.name or "the decision-making body"
     for i, partner in expected:
@@ -269,11 +284,7 @@ def every_partner_votes(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             Say("Partner {p} has no vote or seat on any body", p=who),
             ("partners", i),
-            Say(
-                "Give {p} a seat on the {b} or another body, or record it as an associate",
-                p=who,
-                b=name,
-            ),
+            Say("Agree where {p} has its say: a seat on the {b} or another body", p=who, b=name),
             per_partner(len(expected)),
             key="votes",
             subject=who,
@@ -303,14 +314,24 @@ def chair_rotates(ctx: Context) -> Iterator[Hit | Strength]:
     if ctx.chair is None or len(ctx.active) < 3:
         return
     pid, path = ctx.chair
-    if pid in ctx.member_ids:
-        yield Strength("The chair is independent of the partners", ROLES)
+    member = next((m for m in ctx.p.members if m.id == pid), None)
+    if member is not None:
+        if member.kind is MemberKind.INDEPENDENT:
+            yield Strength("The chair is independent of the partners", ROLES)
+        elif member.kind is MemberKind.COMMUNITY:
+            yield Strength("The people the partnership serves chair it", ROLES)
         return
     gov = ctx.p.governance
     rotates = gov.chair.rotates if gov and gov.chair else None
     power = analysis.decision_power(ctx)
     if power is not None and power.dictator == pid:
         return  # PC712 names the chair among the powers the partner holds
+    host = any(x.id == pid and x.standing is Standing.HOST for x in ctx.partners)
+    if ctx.statutory or host or (gov is not None and gov.lead_partner == pid):
+        return  # a statutory, host or lead chair is the arrangement, not a drift of power
+    if rotates not in (None, Rotation.NEVER):
+        yield Strength("The chair rotates between partners", ROLES)
+        return
     who = ctx.who(pid)
     if rotates is None:
         message = Say("Partner {p} chairs; whether the chair rotates is not recorded", p=who)

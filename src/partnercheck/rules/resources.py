@@ -27,6 +27,19 @@ def _at(ctx: Context, key: str) -> Path | None:
     return ("resources", key)
 
 
+def _still_holds(ctx: Context, pid: str) -> str:
+    """ ", but keeps a vote and leads WP2": what a partner bringing nothing still holds."""
+    held = []
+    if pid in ctx.decides:
+        held.append("a vote" if any(pid in b.votes for b in ctx.bodies) else "a seat")
+    led = [ws.id for ws in ctx.p.workstreams if ws.lead == pid]
+    if led:
+        held.append(f"the lead of {', '.join(led)}")
+    if ctx.goals_of.get(pid):
+        held.append("its goals")
+    return f", but keeps {' and '.join(held)}" if held else ""
+
+
 def _quantity(contribution: Contribution) -> float | None:
     if contribution.type is ContributionType.FUNDING:
         return contribution.amount if contribution.amount is not None else contribution.value
@@ -36,6 +49,7 @@ def _quantity(contribution: Contribution) -> float | None:
 @rule(
     "PC401",
     element=RESOURCES,
+    live=True,
     severity=Severity.ERROR,
     weight=40,
     challenge=ChallengeId.RESOURCE_INVESTMENT,
@@ -79,7 +93,9 @@ def partner_contributes(ctx: Context) -> Iterator[Hit | Strength]:
     for i, partner in missing:
         who = ctx.who(partner.id)
         yield Hit(
-            Say("Partner {p} contributes nothing", p=who),
+            Say(
+                "Partner {p} contributes nothing{keeps}", p=who, keeps=_still_holds(ctx, partner.id)
+            ),
             ("partners", i, "contributions"),
             Say("Agree what {p} brings to the partnership", p=who),
             per_partner(len(expected)),
@@ -149,7 +165,8 @@ def contribution_quantified(ctx: Context) -> Iterator[Hit]:
     weight=20,
     rationale="""Pooling money or sharing assets is what separates a partnership from
     cooperation between separate budgets: shared resources create a shared stake in
-    how they are used.""",
+    how they are used. Not expected of a network (form: network), which shares
+    information rather than money.""",
     recommendation="Pool part of the budget or name the assets partners use in common, "
     "under `resources`.",
     example="""
@@ -160,6 +177,8 @@ def contribution_quantified(ctx: Context) -> Iterator[Hit]:
 )
 def pooled_resources(ctx: Context) -> Iterator[Hit]:
     """The partners pool a budget or share assets."""
+    if ctx.network:
+        return  # a network shares information, not money or assets
     res = ctx.p.resources
     if res and ((res.pooled_budget or 0) > 0 or res.shared_assets):
         return
@@ -212,7 +231,8 @@ def knowledge_sharing(ctx: Context) -> Iterator[Hit]:
     severity=Severity.WARNING,
     weight=10,
     rationale="""Secondments, joint training and shadowing build the skills and personal
-    relationships that let staff from different organisations work as one team.""",
+    relationships that let staff from different organisations work as one team. Not
+    expected of a network.""",
     recommendation="Agree how partners exchange skills (secondments, joint training...) "
     "and record it as `resources.skills_exchange`.",
     example="""
@@ -222,6 +242,8 @@ def knowledge_sharing(ctx: Context) -> Iterator[Hit]:
 )
 def skills_exchange(ctx: Context) -> Iterator[Hit]:
     """A skills-exchange arrangement is in place."""
+    if ctx.network:
+        return  # a network is not expected to second or train each other's staff
     if not (ctx.p.resources and ctx.p.resources.skills_exchange):
         yield Hit(
             "No skills-exchange arrangement is recorded",

@@ -205,7 +205,8 @@ def chair_named(ctx: Context) -> Iterator[Hit]:
     rationale="""Partnerships end or change shape; agreeing in advance how a partner
     leaves, and what happens to pooled money, staff and assets, keeps an exit from
     turning into a dispute that damages everyone. Statutory partnerships, whose
-    membership is set by law, are not expected to have exit terms.""",
+    membership is set by law, and networks, which pool nothing, are not expected to have
+    exit terms.""",
     recommendation="Agree exit terms and record them as `partnership.agreement.exit_terms`.",
     example="""
     partnership:
@@ -218,6 +219,8 @@ def exit_terms(ctx: Context) -> Iterator[Hit]:
     agreement = ctx.p.partnership.agreement
     if agreement is None or agreement.statutory or agreement.exit_terms is not None:
         return  # PC507 prices a missing agreement, exit terms included
+    if ctx.network:
+        return  # leaving a network costs nobody anything
     yield Hit(
         "No exit terms are agreed",
         ("partnership", "agreement"),
@@ -267,6 +270,7 @@ def agreement_signed(ctx: Context) -> Iterator[Hit]:
 @rule(
     "PC509",
     element=ROLES,
+    live=True,
     severity=Severity.WARNING,
     weight=20,
     challenge=ChallengeId.POWER_IMBALANCE,
@@ -275,8 +279,8 @@ def agreement_signed(ctx: Context) -> Iterator[Hit]:
     than with them; VicHealth's partnerships tool and co-production practice both ask
     whether those served have a voice where decisions are made. Read from partners with
     standing beneficiary or in the community sector, and members of kind community, with
-    a vote on a body that decides (advisory seats are not a say in decisions). When they
-    are in the partnership but kept out of its decisions, it is an error.""",
+    a vote on a body that decides (advisory seats are not a say in decisions). When a
+    partner that speaks for them is kept out of the decisions, it is an error.""",
     recommendation="Give the people the partnership serves a vote where decisions are made: "
     "a seat for a residents' or service users' organisation on the board.",
     example="""
@@ -305,9 +309,12 @@ def served_have_voice(ctx: Context) -> Iterator[Hit | Strength]:
         return
     body = ctx.main_body or ctx.bodies[0]
     if voices:
+        # A partner that speaks for the people served, kept out of the decisions, is an
+        # exclusion (an error); an advisory panel of service users is a weaker voice.
+        excluded_partner = any(v in ctx.partner_ids for v in voices)
         yield Hit(
             Say(
-                "{who} speak for the people the partnership serves but have no vote where "
+                "The people the partnership serves, represented by {who}, have no vote where "
                 "decisions are made",
                 who=[ctx.who(v) for v in sorted(voices)],
             ),
@@ -315,7 +322,7 @@ def served_have_voice(ctx: Context) -> Iterator[Hit | Strength]:
             "Give the representatives of the people the partnership serves a vote on the body "
             "that decides",
             key="votes",
-            severity=Severity.ERROR,
+            severity=Severity.ERROR if excluded_partner else None,
         )
         return
     yield Hit(

@@ -12,7 +12,7 @@ from partnercheck.rules.context import Context
 
 VISION = ElementId.VISION
 
-MIN_WORDS = 3  # fewer meaningful words than this cannot say who benefits and how
+MIN_WORDS = 3  # fewer specific words than this cannot say who benefits and how
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # Words that carry no meaning of their own in a vision statement.
 _FILLER_TEXT = """
@@ -98,23 +98,23 @@ def vision_specific(ctx: Context) -> Iterator[Hit]:
         return  # PC201 reports the missing statement
     words = _WORD.findall(vision.statement)
     content = [w for w in words if w.lower() not in _FILLER]
+    specific = [w for w in content if w.lower() not in _BUZZWORDS]
     where = ("vision", "statement")
     fix = "Say who benefits, where, and what will be different for them"
-    if len(content) < MIN_WORDS:
-        yield Hit(
-            "The vision statement is too short to say who benefits or what will change",
-            where,
-            fix,
-            key="vision.statement",
+    if len(specific) >= MIN_WORDS:
+        return
+    generic = ", ".join(dict.fromkeys(w.lower() for w in content if w.lower() in _BUZZWORDS))
+    if not generic:
+        message: Say | str = (
+            "The vision statement is too short to say who benefits or what will change"
         )
-    elif all(w.lower() in _BUZZWORDS for w in content):
-        generic = ", ".join(dict.fromkeys(w.lower() for w in content))
-        yield Hit(
-            Say("The vision statement uses only generic words ({words})", words=generic),
-            where,
-            fix,
-            key="vision.statement",
+    elif not specific:
+        message = Say("The vision statement uses only generic words ({words})", words=generic)
+    else:
+        message = Say(
+            "The vision statement says little beyond generic words ({words})", words=generic
         )
+    yield Hit(message, where, fix, key="vision.statement")
 
 
 @rule(

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from partnercheck.results import (
     ELEMENT_TITLES,
@@ -49,10 +49,19 @@ CEILING = {Band.STRONG: 100.0, Band.DEVELOPING: 79.9, Band.AT_RISK: 59.9, Band.C
 CAP_ROOM = 5.0  # a capped score is squeezed into the top five points of its band
 ERROR_CAP = Band.DEVELOPING  # the best band while an unsuppressed error finding stands
 # How much each goal outcome counts towards the outcome shortfall (docs/scoring.md).
-SHORTFALL = {"missed": 1.0, "off-track": 0.6, "overdue": 0.5, "slipping": 0.25}
+SHORTFALL = {
+    "missed": 1.0,
+    "moving-away": 0.8,
+    "off-track": 0.6,
+    "overdue": 0.5,
+    "slipping": 0.25,
+}
 SHORTFALL_DEVELOPING = 0.2  # e.g. one goal missed out of five
 SHORTFALL_AT_RISK = 0.5  # e.g. two missed and one off track out of five
 EVIDENCED_FOR_STRONG = 0.75  # share of live goals whose result is on record
+DRAFT_SHARE = 0.4  # prose at least this share placeholders: a draft (critical)
+DRAFT_MIN_TEXTS = 5
+UNFINISHED_COUNT = 10  # this many placeholders: an unfinished agreement (at-risk at best)
 VERDICTS: tuple[tuple[float, str], ...] = (
     (80.0, "In place"),
     (60.0, "Mostly in place"),
@@ -90,6 +99,10 @@ class Outcomes:
 
     states: tuple[str, ...] = ()
     reviewed: bool = True
+    texts: int = 0  # pieces of prose in the file
+    placeholders: int = 0  # of which placeholders ("TBD", "TODO: ...", "None")
+    lapsed: bool = False  # no review held for two cycles or more
+    absent: tuple[ElementId, ...] = ()  # elements whose whole section is missing
 
     @property
     def shortfall(self) -> float:
@@ -147,28 +160,31 @@ def draft_cost(d: Draft, points: Mapping[str, float]) -> float:
     """What one draft would cost before the rule's own total is capped."""
     if d.suppressed or d.rule.element is None or d.severity is Severity.INFO:
         return 0.0
-    covers = d.hit.covers
-    if covers == ELEMENT:
-        worth = WHOLE_ELEMENT
-    else:
-        worth = points.get(d.rule.id, 0.0) + sum(points.get(c, 0.0) for c in covers)
-    return worth * d.hit.share * (MITIGATION_FACTOR if d.mitigated_by else 1.0)
+    factor = MITIGATION_FACTOR if d.mitigated_by else 1.0
+    return _worth(d, points) * d.hit.share * factor
 
 
 def price(drafts: Sequence[Draft], points: Mapping[str, float]) -> list[float]:
-    """Each draft's cost, capping every rule at what it is worth in total."""
-    spent: dict[str, float] = defaultdict(float)
-    costs = []
-    for d in drafts:
-        worth = (
-            WHOLE_ELEMENT
-            if d.hit.covers == ELEMENT
-            else (points.get(d.rule.id, 0.0) + sum(points.get(c, 0.0) for c in d.hit.covers))
-        )
-        cost = max(0.0, min(draft_cost(d, points), worth - spent[d.rule.id]))
-        spent[d.rule.id] += cost
-        costs.append(cost)
-    return costs
+    """Each draft's cost. A rule never costs more than it is worth in total; when its
+    findings ask for more (three free riders at a third each, and a fourth), every one is
+    scaled down alike, so no partner is priced at 0 by the order it is listed in."""
+    asked = [draft_cost(d, points) for d in drafts]
+    wanted: dict[str, float] = defaultdict(float)
+    worth: dict[str, float] = {}
+    for d, cost in zip(drafts, asked, strict=True):
+        wanted[d.rule.id] += cost
+        worth[d.rule.id] = max(worth.get(d.rule.id, 0.0), _worth(d, points))
+    return [
+        cost * min(1.0, worth[d.rule.id] / wanted[d.rule.id]) if wanted[d.rule.id] else 0.0
+        for d, cost in zip(drafts, asked, strict=True)
+    ]
+
+
+def _worth(d: Draft, points: Mapping[str, float]) -> float:
+    """What a draft's rule can cost at most: its points, those it covers, or the element."""
+    if d.hit.covers == ELEMENT:
+        return WHOLE_ELEMENT
+    return points.get(d.rule.id, 0.0) + sum(points.get(c, 0.0) for c in d.hit.covers)
 
 
 def element_scores(
@@ -205,76 +221,132 @@ def weighted_mean(elements: Sequence[ElementScore]) -> float:
     return round(sum(e.weight * e.score for e in elements) / total, 1) if total else 0.0
 
 
-def _element_cap(elements: Sequence[ElementScore]) -> Cap | None:
-    """At most one band above the weakest element; critical with two critical elements."""
+def _element_cap(elements: Sequence[ElementScore], absent: Sequence[ElementId] = ()) -> Cap | None:
+    """At most one band above the weakest element; critical when two elements are."""
     weighed = [e for e in elements if e.weight > 0]
     if not weighed:
         return None
-    order = list(ElementId)
     critical = [e for e in weighed if band_for(e.score) is Band.CRITICAL]
     if len(critical) >= 2:
-        named = " and ".join(f"{e.id.value} ({e.score:.1f})" for e in critical[:2])
-        return Cap(band=Band.CRITICAL, reason=f"capped at critical: {named} are critical")
+        named = " and ".join(
+            f"{e.id.value} ({'missing altogether' if e.id in absent else f'{e.score:.1f}'})"
+            for e in critical[:2]
+        )
+        reason = f"capped at critical: two elements are critical, {named}"
+        return Cap(band=Band.CRITICAL, reason=reason, text=reason)
+    order = list(ElementId)
     weakest = min(weighed, key=lambda e: (e.score, order.index(e.id)))
     weakest_band = band_for(weakest.score)
     allowed = BAND_ORDER[max(0, BAND_ORDER.index(weakest_band) - 1)]
     if allowed is Band.STRONG:
         return None
-    return Cap(
-        band=allowed,
-        reason=f"capped at {allowed.value}: {weakest.id.value} is {weakest_band.value} "
-        f"({weakest.score:.1f})",
+    reason = (
+        f"capped at {allowed.value}: {weakest.id.value} is {weakest_band.value} "
+        f"({weakest.score:.1f} of 100)"
     )
+    return Cap(band=allowed, reason=reason, text=reason)
+
+
+def _counted(count: int, of: int, what: str) -> str:
+    return f"{count} of {of} goals {what}"
 
 
 def _outcome_cap(outcomes: Outcomes) -> Cap | None:
     """Results going wrong cap the band; strong needs results on record."""
     states = outcomes.states
-    missed = sum(1 for s in states if s == "missed")
-    off = sum(1 for s in states if s in ("off-track", "slipping", "overdue"))
-    summary = f"{missed} of {len(states)} goals missed, {off} off track or unresolved"
-    if outcomes.shortfall >= SHORTFALL_AT_RISK:
-        return Cap(band=Band.AT_RISK, reason=f"capped at at-risk: results fall short ({summary})")
-    if outcomes.shortfall >= SHORTFALL_DEVELOPING:
-        return Cap(
-            band=Band.DEVELOPING, reason=f"capped at developing: results fall short ({summary})"
+    n = len(states)
+    parts = [
+        _counted(count, n, what)
+        for count, what in (
+            (sum(1 for s in states if s == "missed"), "missed"),
+            (sum(1 for s in states if s == "moving-away"), "moving away from target"),
+            (sum(1 for s in states if s in ("off-track", "slipping")), "off track"),
+            (sum(1 for s in states if s == "overdue"), "past due with no result"),
         )
+        if count
+    ]
+    if outcomes.lapsed and outcomes.shortfall >= SHORTFALL_DEVELOPING:
+        reason = (
+            f"capped at at-risk: results fall short ({'; '.join(parts)}) and nobody has "
+            "reviewed them for two cycles"
+        )
+        return Cap(band=Band.AT_RISK, reason=reason, text=reason)
+    for limit, band in ((SHORTFALL_AT_RISK, Band.AT_RISK), (SHORTFALL_DEVELOPING, ERROR_CAP)):
+        if outcomes.shortfall >= limit:
+            reason = f"capped at {band.value}: results fall short ({'; '.join(parts)})"
+            return Cap(band=band, reason=reason, text=reason)
     if states and (outcomes.evidenced < EVIDENCED_FOR_STRONG or not outcomes.reviewed):
         known = sum(1 for s in states if s != "unknown")
         why = (
-            "no review has been held"
+            "no review has been held yet"
             if not outcomes.reviewed
-            else (f"{known} of {len(states)} goals have a result or KPI reading on record")
+            else f"only {known} of {n} goals have a result or KPI reading on record"
         )
-        return Cap(
-            band=Band.DEVELOPING, reason=f"capped at developing: no track record yet ({why})"
+        reason = f"capped at developing: no track record yet ({why})"
+        return Cap(band=Band.DEVELOPING, reason=reason, text=reason)
+    return None
+
+
+def _draft_cap(outcomes: Outcomes) -> Cap | None:
+    """A file largely of placeholder text is a draft; one with many is unfinished."""
+    count, texts = outcomes.placeholders, outcomes.texts
+    if texts >= DRAFT_MIN_TEXTS and count >= DRAFT_SHARE * texts:
+        reason = (
+            f"capped at critical: the file is a draft ({count} of {texts} texts are placeholders)"
         )
+        return Cap(band=Band.CRITICAL, reason=reason, text=reason)
+    if count >= UNFINISHED_COUNT:
+        reason = f"capped at at-risk: the agreement is unfinished ({count} placeholders)"
+        return Cap(band=Band.AT_RISK, reason=reason, text=reason)
     return None
 
 
 def headline_cap(
     elements: Sequence[ElementScore],
-    errors: Sequence[tuple[str, str]],
+    errors: Sequence[tuple[str, str, str]],
     outcomes: Outcomes | None = None,
+    rule_caps: Sequence[tuple[Band, str, str]] = (),
 ) -> Cap | None:
     """The band cap (docs/scoring.md, "The headline"): the strictest of the rules.
 
-    ``errors`` are (rule id, message) of the unsuppressed error findings.
+    ``errors`` are (rule id, message by id, message by name) of the unsuppressed
+    error findings; ``rule_caps`` (band, message by id, by name) of the standing
+    findings of rules that cap the band themselves (partners in litigation).
     """
-    caps = [c for c in (_element_cap(elements), _outcome_cap(outcomes or Outcomes())) if c]
+    outcomes = outcomes or Outcomes()
+    found = (
+        _draft_cap(outcomes),
+        _element_cap(elements, outcomes.absent),
+        _outcome_cap(outcomes),
+    )
+    caps = [c for c in found if c]
+    for band, by_id, by_name in rule_caps[:1]:
+        if outcomes.shortfall >= SHORTFALL_AT_RISK:
+            band = Band.CRITICAL  # broken relations and failing results: nothing to build on
+            by_id, by_name = (
+                f"{m.rstrip('.')}, while results fall short" for m in (by_id, by_name)
+            )
+        caps.append(
+            Cap(
+                band=band,
+                reason=f"capped at {band.value}: {by_id}",
+                text=f"capped at {band.value}: {by_name}",
+            )
+        )
     if errors:
-        rule_id, message = errors[0]
-        more = f" and {len(errors) - 1} more" if len(errors) > 1 else ""
+        rule_id, by_id, by_name = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        head = f"capped at {ERROR_CAP.value}: an error stands: "
         caps.append(
             Cap(
                 band=ERROR_CAP,
-                reason=f"capped at {ERROR_CAP.value}: an error finding stands "
-                f"({rule_id} {message.rstrip('.')}{more})",
+                reason=f"{head}{by_id.rstrip('.')} ({rule_id}){more}",
+                text=f"{head}{by_name.rstrip('.')}{more}",
             )
         )
     if not caps:
         return None
-    # The strictest cap; on a tie, the first found (elements, then results, then errors).
+    # The strictest cap; on a tie, the first found (draft, elements, results, errors).
     return max(caps, key=lambda c: BAND_ORDER.index(c.band))
 
 
@@ -292,11 +364,23 @@ def score(
     elements = element_scores(drafts, costs, weights, perception)
     mean = weighted_mean(elements)
     errors = [
-        (d.rule.id, ids(d.hit.message))
+        (d.rule.id, ids(d.hit.message), names(d.hit.message))
         for d in drafts
         if d.severity is Severity.ERROR and not d.suppressed
     ]
-    cap = headline_cap(elements, errors, outcomes)
+    gone = tuple(
+        d.rule.element
+        for d in drafts
+        if d.hit.covers == ELEMENT and not d.suppressed and d.rule.element is not None
+    )
+    if outcomes is not None and gone:
+        outcomes = replace(outcomes, absent=gone)
+    rule_caps = [
+        (d.rule.cap, ids(d.hit.message), names(d.hit.message))
+        for d in drafts
+        if d.rule.cap is not None and not d.suppressed
+    ]
+    cap = headline_cap(elements, errors, outcomes, rule_caps)
     overall = capped(mean, cap.band) if cap is not None else mean
     if overall == mean:
         cap = None  # a cap that does not lower the score is not worth reporting

@@ -20,31 +20,33 @@ from partnercheck.results import (
 )
 from partnercheck.rules.base import Rule, ids, listing, names
 from partnercheck.rules.context import Subject
-from partnercheck.scoring import Draft
+from partnercheck.scoring import Draft, Scored
 
 PRIORITY_COUNT = 3
+MATERIAL = 1.0  # an action adding less than a point, to the mean or overall, is no priority
 
-# Overall score for a set of drafts and perception scores (the engine's scorer).
-Rescore = Callable[[Sequence[Draft], Mapping[ElementId, float | None]], float]
+# (overall score, mean of the elements) for a set of drafts and perception scores.
+Rescore = Callable[[Sequence[Draft], Mapping[ElementId, float | None]], tuple[float, float]]
 
 
 def document_priorities(
     drafts: Sequence[Draft],
-    costs: Sequence[float],
-    overall: float,
+    scored: Scored,
     perception: Mapping[ElementId, float | None],
     rescore: Rescore,
 ) -> list[PriorityAction]:
-    """One candidate action per rule that costs points, with its exact gain."""
+    """One candidate action per rule that costs points, with its exact gain (overall score,
+    cap included) and what it adds to the elements' mean (cap aside)."""
     by_rule: dict[str, list[int]] = defaultdict(list)
-    for i, (d, cost) in enumerate(zip(drafts, costs, strict=True)):
+    for i, (d, cost) in enumerate(zip(drafts, scored.costs, strict=True)):
         if cost > 0:
             by_rule[d.rule.id].append(i)
     actions = []
     for indexes in by_rule.values():
         keep = set(indexes)
         rest = [d for i, d in enumerate(drafts) if i not in keep]
-        gain = round(rescore(rest, perception) - overall, 1)
+        overall, mean = rescore(rest, perception)
+        gain = round(overall - scored.score, 1)
         first = drafts[indexes[0]]
         subjects = [drafts[i].hit.subject for i in indexes]
         actions.append(
@@ -53,6 +55,7 @@ def document_priorities(
                 recommendation=_action(first, subjects, False),
                 advice=_action(first, subjects, True),
                 gain=gain,
+                mean_gain=round(mean - scored.mean, 1),
                 element=first.element,
             )
         )
@@ -73,8 +76,8 @@ def _action(first: Draft, subjects: Sequence[Subject | None], by_name: bool) -> 
 
 def survey_priorities(
     survey: SurveyResult,
-    overall: float,
-    rescore_perception: Callable[[Mapping[ElementId, float | None]], float],
+    scored: Scored,
+    rescore_perception: Callable[[Mapping[ElementId, float | None]], tuple[float, float]],
 ) -> list[PriorityAction]:
     """Low raters and divergences as actions, with the gain if the partner's ratings rose."""
     means: dict[str, dict[str, float]] = defaultdict(dict)
@@ -87,13 +90,14 @@ def survey_priorities(
         areas = [record.element.value] if record.element else list(means)
         raised = _raised(means, record.partner, areas)
         perception = {e.id: raised.get(e.id.value, e.perception) for e in survey.elements}
-        gain = round(rescore_perception(perception) - overall, 1)
+        overall, mean = rescore_perception(perception)
         actions.append(
             PriorityAction(
                 rule="PC952" if record.kind == "low-rater" else "PC951",
                 recommendation=record.recommendation,
                 advice=record.recommendation,
-                gain=max(gain, 0.0),
+                gain=max(round(overall - scored.score, 1), 0.0),
+                mean_gain=max(round(mean - scored.mean, 1), 0.0),
                 element=record.element,
                 estimated=True,
             )
@@ -117,10 +121,12 @@ def _raised(
 
 
 def top(actions: Sequence[PriorityAction], count: int = PRIORITY_COUNT) -> list[PriorityAction]:
-    """The actions with the largest gain; exact gains before estimates on a tie."""
+    """The actions that do most for the partnership: ranked by what they add to the
+    elements (a cap can hide that for now), then by the overall gain; exact before
+    estimated on a tie."""
     ranked = sorted(
-        (a for a in actions if a.gain > 0),
-        key=lambda a: (-a.gain, a.estimated, a.rule),
+        (a for a in actions if a.gain >= MATERIAL or a.mean_gain >= MATERIAL),
+        key=lambda a: (-a.mean_gain, -a.gain, a.estimated, a.rule),
     )
     return ranked[:count]
 
