@@ -51,6 +51,11 @@ def fired(result: FileResult, rule_id: str) -> list[Finding]:
     return [f for f in result.findings if f.rule == rule_id]
 
 
+def element(result: FileResult, element_id: str) -> float:
+    """An element's score."""
+    return next(e.score for e in result.elements if e.id == element_id)
+
+
 def assess_changed(change: Callable[[dict[str, Any]], None], as_of: date = AS_OF) -> FileResult:
     """Assess the sound partnership after ``change`` has edited its data in place."""
     data = sound()

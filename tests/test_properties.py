@@ -26,6 +26,7 @@ REQUIRED_IN_ITEMS = {
     "description",
     "rule",
     "reason",
+    "kind",
 }
 
 
@@ -68,6 +69,9 @@ def without(paths: set[PathT]) -> dict[str, Any]:
     if "goals" not in data:  # KPIs may not refer to goals that are gone
         for kpi in data.get("evaluation", {}).get("kpis", []):
             kpi.pop("goal", None)
+    if "members" not in data:  # nor votes to a member that is gone
+        votes = data.get("governance", {}).get("decision_making", {}).get("votes", {})
+        votes.pop("forum", None)
     return data
 
 
@@ -157,3 +161,84 @@ def test_listing_values_in_an_empty_vision_never_lowers_its_score() -> None:
     before = element_score(assess_data(without(empty | {("vision", "values")})), ElementId.VISION)
     after = element_score(assess_data(without(empty)), ElementId.VISION)
     assert after >= before
+
+
+# --- Adding a sound item never lowers any element's score -------------------------------
+
+ALL = ["council", "trust", "carers"]
+SOUND_ITEMS: dict[str, tuple[PathT, Any]] = {
+    "goal": (
+        ("goals",),
+        {
+            "id": "G9",
+            "objective": "Cut falls among older people living at home",
+            "owner": "council",
+            "shared_by": ALL,
+            "indicator": "Falls admissions per 1,000 people over 65",
+            "baseline": 20,
+            "target": 15,
+            "due": "2027-12-31",
+            "status": "on-track",
+            "status_date": "2026-11-01",
+        },
+    ),
+    "meeting": (
+        ("communication", "meetings"),
+        {
+            "name": "Joint review",
+            "frequency": "quarterly",
+            "attendees": ALL,
+            "minutes_shared": True,
+        },
+    ),
+    "channel": (("communication", "channels"), "Partner newsletter"),
+    "value": (("vision", "values"), "fairness"),
+    "asset": (("resources", "shared_assets"), "joint training room"),
+    "method": (("evaluation", "methods"), "case-studies"),
+    "improvement": (
+        ("evaluation", "improvements"),
+        {
+            "action": "Publish a quarterly dashboard",
+            "owner": "council",
+            "due": "2027-06-30",
+            "status": "open",
+        },
+    ),
+    "risk": (
+        ("risks",),
+        {
+            "challenge": "logistics",
+            "description": "Staff turnover slows referrals",
+            "mitigation": "Shared induction pack",
+            "owner": "trust",
+        },
+    ),
+    "role": (("roles", 0, "responsibilities"), "Publishes the annual report"),
+}
+
+
+def add(data: dict[str, Any], path: PathT, item: Any) -> bool:
+    """Append ``item`` to the list at ``path`` (created when its parent mapping exists)."""
+    node: Any = data
+    for part in path[:-1]:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    if not isinstance(node, dict):
+        return False
+    node.setdefault(path[-1], []).append(item)
+    return True
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sets(st.sampled_from(OPTIONAL), max_size=6), st.sampled_from(sorted(SOUND_ITEMS)))
+def test_adding_a_sound_item_never_lowers_any_element(dropped: set[PathT], kind: str) -> None:
+    data = without(dropped)
+    before = assess_data(data)
+    path, item = SOUND_ITEMS[kind]
+    if not add(data, path, item):
+        return  # the section it belongs in was dropped with its parent
+    after = assess_data(data)
+    for old, new in zip(before.elements, after.elements, strict=True):
+        assert new.score >= old.score, (kind, old.id, old.score, new.score)

@@ -1,44 +1,49 @@
-"""docs/scoring.md's formulas and worked example, run against the engine."""
+"""docs/scoring.md's formulas, worked example and headline caps, run against the engine."""
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from typing import Any
 
-from partnercheck.results import ElementId
+import pytest
+
+from partnercheck.results import Band, ElementId, ElementScore
 from partnercheck.rules import REGISTRY
-from partnercheck.scoring import band_for
-from tests.conftest import ROOT, assess_changed, fired
+from partnercheck.scoring import (
+    CAP_ROOM,
+    CEILING,
+    DRAFT_SHARE,
+    ERROR_CAP,
+    EVIDENCED_FOR_STRONG,
+    SHORTFALL,
+    SHORTFALL_AT_RISK,
+    SHORTFALL_DEVELOPING,
+    UNFINISHED_COUNT,
+    Outcomes,
+    band_for,
+    capped,
+    headline_cap,
+)
+from tests.conftest import ROOT, assess_changed, element, fired
 
 DOC = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8")
 
 
 def test_worked_example() -> None:
-    def change(d: dict[str, Any]) -> None:
-        d["goals"][1].pop("target")
-
-    result = assess_changed(change)
-    [finding] = fired(result, "PC104")
-    assert finding.points == 5.0
-    scores = {e.id: e.score for e in result.elements}
-    assert scores[ElementId.GOALS] == 95.0
-    assert all(v == 100.0 for k, v in scores.items() if k is not ElementId.GOALS)
-    assert result.score == 99.2 and result.band == "strong"
+    result = assess_changed(lambda d: d["goals"][1].pop("owner"))
+    [finding] = fired(result, "PC106")
+    assert finding.points == 4.0  # 8 points, one goal of two
+    assert element(result, "goals") == 96.0
+    assert result.score == 99.3 and result.band == "strong"  # (96 + 5 x 100) / 6
 
 
-def test_weight_table_matches_the_registry() -> None:
-    totals: dict[str, float] = defaultdict(float)
-    for r in REGISTRY.values():
-        if r.element is not None:
-            totals[r.element.value] += r.weight
+def test_points_table_matches_the_registry() -> None:
     documented = {
         m.group(1): float(m.group(2))
-        for m in re.finditer(r"^\| (\w+) \| ([\d.]+) \| ([\d.]+) \|$", DOC, re.MULTILINE)
+        for m in re.finditer(r"^\| (PC\d{3}) \| [^|]+ \| ([\d.]+) \|", DOC, re.MULTILINE)
     }
-    assert documented == dict(totals)
-    for element, total in totals.items():
-        assert f"| {element} | {total:g} | {100 / total:.2f} |" in DOC
+    actual = {r.id: r.weight for r in REGISTRY.values() if r.element is not None}
+    assert documented == actual
 
 
 def test_bands_follow_the_contract() -> None:
@@ -54,24 +59,38 @@ def test_bands_follow_the_contract() -> None:
     ]
 
 
-def test_overall_is_the_weighted_mean_of_printed_element_scores() -> None:
-    result = assess_changed(lambda d: d.pop("evaluation"))
-    total = sum(e.weight * e.score for e in result.elements) / sum(
-        e.weight for e in result.elements
-    )
-    assert result.score == round(total, 1)
-    for element in result.elements:
-        lost = sum(f.points for f in result.findings if f.element == element.id)
-        assert element.score == round(max(0.0, 100 - lost), 1)
+def test_element_scores_are_100_minus_the_points_lost() -> None:
+    result = assess_changed(lambda d: d["communication"].pop("channels"))
+    for e in result.elements:
+        lost = sum(f.points for f in result.findings if f.element == e.id)
+        assert e.score == round(max(0.0, 100 - lost), 1)
 
 
-def test_a_rule_never_costs_more_than_its_points() -> None:
+def test_an_uncapped_overall_is_the_weighted_mean() -> None:
+    result = assess_changed(lambda d: d["communication"].pop("channels"))
+    assert result.cap is None
+    assert result.score == round(sum(e.score for e in result.elements) / 6, 1)
+
+
+def test_info_findings_cost_nothing() -> None:
+    result = assess_changed(lambda d: d["governance"]["chair"].update(rotates="never"))
+    [finding] = fired(result, "PC714")
+    assert finding.severity == "info" and finding.points == 0.0
+
+
+def test_a_rule_never_costs_more_than_its_points_and_spreads_them_evenly() -> None:
     def change(d: dict[str, Any]) -> None:
-        for goal in d["goals"]:
-            goal.pop("target")
+        extra = [
+            {"id": f"p{i}", "name": f"P{i}", "benefits": ["x"], "contributions": []}
+            for i in range(3)
+        ]
+        d["partners"] += extra  # three free riders of six: a third each would be 120%
+        d["communication"]["meetings"][0]["attendees"] += ["p0", "p1", "p2"]
 
-    result = assess_changed(change)
-    assert sum(f.points for f in fired(result, "PC104")) == 10.0
+    findings = fired(assess_changed(change), "PC401")
+    assert len(findings) == 3
+    assert sum(f.points for f in findings) == pytest.approx(40.0, abs=0.02)
+    assert len({f.points for f in findings}) == 1  # nobody priced at 0 by list order
 
 
 def test_very_many_findings_of_one_rule_are_summarised_at_the_same_price() -> None:
@@ -87,9 +106,111 @@ def test_very_many_findings_of_one_rule_are_summarised_at_the_same_price() -> No
     findings = fired(result, "PC110")
     assert len(findings) == MAX_HITS_PER_RULE
     assert findings[-1].message.endswith("; and 250 more like it")
-    # the summary carries the share of the 251 partners it stands for
     partners = count + 3
-    assert findings[-1].points == round(10.0 * 251 / partners, 2)
-    # displayed points are rounded each; their sum stays within rounding of the rule's cost
-    expected = 10.0 * count / partners
+    assert findings[-1].points == round(8.0 * 251 / partners, 2)
+    expected = 8.0 * count / partners
     assert abs(sum(f.points for f in findings) - expected) <= 0.005 * len(findings)
+
+
+# --- The headline ---------------------------------------------------------------------
+
+
+def elements(**scores: float) -> list[ElementScore]:
+    values = {e.value: 100.0 for e in ElementId} | scores
+    return [ElementScore(id=e, title=e.value, score=values[e.value], weight=1.0) for e in ElementId]
+
+
+def test_the_band_is_at_most_one_above_the_weakest_element() -> None:
+    assert headline_cap(elements(evaluation=59.9), []) is not None
+    assert headline_cap(elements(evaluation=59.9), []).band == "developing"  # type: ignore[union-attr]
+    assert headline_cap(elements(evaluation=60.0), []) is None
+    cap = headline_cap(elements(evaluation=39.9), [])
+    assert cap is not None and cap.band == "at-risk"
+    assert cap.reason == "capped at at-risk: evaluation is critical (39.9 of 100)"
+
+
+def test_two_critical_elements_make_the_band_critical() -> None:
+    cap = headline_cap(elements(goals=35.0, evaluation=13.3), [])
+    assert cap is not None and cap.band == "critical"
+    assert cap.reason == (
+        "capped at critical: two elements are critical, goals (35.0) and evaluation (13.3)"
+    )
+
+
+def test_an_error_caps_at_developing() -> None:
+    cap = headline_cap(elements(), [("PC307", "No process", "No process")])
+    assert cap is not None and cap.band == ERROR_CAP == "developing"
+
+
+@pytest.mark.parametrize(
+    ("states", "band"),
+    [
+        (("missed", "on-track", "on-track", "on-track", "on-track"), "developing"),  # 0.2
+        (("off-track", "on-track", "on-track", "on-track", "on-track"), None),  # 0.12
+        (("missed", "missed", "on-track", "on-track"), "at-risk"),  # 0.5
+        (("missed", "moving-away", "on-track", "on-track"), "developing"),  # 0.45
+        (("overdue", "overdue", "on-track", "on-track", "on-track"), "developing"),  # 0.2
+    ],
+)
+def test_results_falling_short_cap_the_band(states: tuple[str, ...], band: str | None) -> None:
+    cap = headline_cap(elements(), [], Outcomes(states))
+    assert (cap.band if cap else None) == band
+
+
+def test_shortfall_thresholds_and_weights() -> None:
+    assert (SHORTFALL_DEVELOPING, SHORTFALL_AT_RISK) == (0.2, 0.5)
+    assert SHORTFALL == {
+        "missed": 1.0,
+        "moving-away": 0.8,
+        "off-track": 0.6,
+        "overdue": 0.5,
+        "slipping": 0.25,
+    }
+
+
+def test_lapsed_reviews_with_results_falling_short_cap_at_at_risk() -> None:
+    states = ("missed", "on-track", "on-track", "on-track", "on-track")
+    cap = headline_cap(elements(), [], Outcomes(states, lapsed=True))
+    assert cap is not None and cap.band == "at-risk"
+    assert cap.reason.endswith("and nobody has reviewed them for two cycles")
+
+
+def test_strong_needs_three_quarters_of_the_goals_evidenced_and_a_review() -> None:
+    assert EVIDENCED_FOR_STRONG == 0.75
+    three_of_four = ("on-track", "on-track", "met", "unknown")
+    assert headline_cap(elements(), [], Outcomes(three_of_four)) is None
+    two_of_four = ("on-track", "met", "unknown", "unknown")
+    assert headline_cap(elements(), [], Outcomes(two_of_four)).band == "developing"  # type: ignore[union-attr]
+    assert headline_cap(elements(), [], Outcomes(three_of_four, reviewed=False)) is not None
+
+
+def test_a_draft_file_is_critical_and_an_unfinished_one_at_risk() -> None:
+    assert DRAFT_SHARE == 0.4 and UNFINISHED_COUNT == 10
+    draft = headline_cap(elements(), [], Outcomes(texts=10, placeholders=4))
+    assert draft is not None and draft.band == "critical"
+    assert headline_cap(elements(), [], Outcomes(texts=100, placeholders=9)) is None
+    unfinished = headline_cap(elements(), [], Outcomes(texts=100, placeholders=10))
+    assert unfinished is not None and unfinished.band == "at-risk"
+
+
+def test_a_rule_that_caps_holds_the_band_and_falls_to_critical_with_failing_results() -> None:
+    dispute = [(Band.AT_RISK, "The partners are in a legal dispute", "…")]
+    cap = headline_cap(elements(), [], Outcomes(), dispute)
+    assert cap is not None and cap.band == "at-risk"
+    failing = Outcomes(("missed", "missed", "on-track", "on-track"))
+    cap = headline_cap(elements(), [], failing, dispute)
+    assert cap is not None and cap.band == "critical"
+
+
+def test_a_capped_score_lands_in_its_band_and_keeps_its_rank() -> None:
+    assert CAP_ROOM == 5.0
+    assert capped(98.7, Band.DEVELOPING) == 79.6
+    assert capped(90.0, Band.DEVELOPING) < capped(98.7, Band.DEVELOPING) <= CEILING[Band.DEVELOPING]
+    assert capped(74.9, Band.DEVELOPING) == 74.9  # below the band's top five points: unchanged
+    assert capped(70.0, Band.AT_RISK) <= 59.9
+
+
+def test_the_cap_is_reported_only_when_it_lowers_the_score() -> None:
+    result = assess_changed(lambda d: d["communication"].pop("conflict_resolution"))
+    assert result.cap is not None and result.band == "developing"
+    assert result.uncapped_score is not None and result.uncapped_score > result.score

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,17 +25,39 @@ def brute_force(votes: dict[str, int], quota: int) -> dict[str, float]:
     return {n: (swings[n] / all_swings if all_swings else 1 / len(names)) for n in names}
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.lists(st.integers(min_value=1, max_value=9), min_size=1, max_size=7), st.data())
-def test_matches_brute_force(weights: list[int], data: st.DataObject) -> None:
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=1_000_000), min_size=1, max_size=7), st.data())
+def test_matches_brute_force_for_any_vote_sizes(weights: list[int], data: st.DataObject) -> None:
     votes = {f"p{i}": w for i, w in enumerate(weights)}
     quota = data.draw(st.integers(min_value=1, max_value=sum(weights)))
     expected = brute_force(votes, quota)
     actual = banzhaf(votes, quota)
-    assert actual.keys() == expected.keys()
+    assert actual is not None and actual.keys() == expected.keys()
     for name in votes:
         assert abs(actual[name] - expected[name]) < 1e-9
 
 
 def test_textbook_case_small_voter_equal_to_large_ones() -> None:
     assert banzhaf({"a": 49, "b": 49, "c": 2}, 51) == {"a": 1 / 3, "b": 1 / 3, "c": 1 / 3}
+
+
+def test_large_vote_numbers_are_the_same_game_as_small_ones() -> None:
+    # 24,500/24,500/1,000 is 49/49/2 scaled by 500: the small voter holds a third.
+    assert banzhaf({"a": 24_500, "b": 24_500, "c": 1_000}, 25_001) == pytest.approx(
+        {"a": 1 / 3, "b": 1 / 3, "c": 1 / 3}
+    )
+
+
+def test_many_equal_voters_are_counted_exactly() -> None:
+    votes = {f"p{i}": 1 for i in range(500)}
+    shares = banzhaf(votes, 251)
+    assert shares is not None and shares["p0"] == pytest.approx(1 / 500)
+
+
+def test_only_a_large_body_of_many_vote_sizes_falls_back_to_vote_shares() -> None:
+    # 40 voters with distinct large weights: too many coalition sums to count.
+    votes = {f"p{i}": 1_000_003 * (i + 1) + i * i for i in range(40)}
+    assert banzhaf(votes, sum(votes.values()) // 2 + 1) is None
+    # ...while a few voters with the same weights are always exact.
+    few = dict(list(votes.items())[: 2**4])
+    assert banzhaf(few, sum(few.values()) // 2 + 1) is not None

@@ -24,10 +24,11 @@ def rules_of(report: dict[str, Any]) -> list[str]:
 
 
 def flawed() -> dict[str, Any]:
-    """Sound, but for a warning (PC305) and an info (PC103) finding."""
+    """Sound, but for two warnings: no channels (PC305), no baseline for G1 (PC103)."""
     data = sound()
     data["communication"].pop("channels")
     data["goals"][0].pop("baseline")
+    data["evaluation"]["kpis"][0].pop("baseline")  # nor on the KPI that measures it
     return data
 
 
@@ -125,6 +126,7 @@ def test_scores_stay_as_assessed(recorded: Path) -> None:
 def test_only_a_new_finding_is_reported_and_fails(recorded: Path) -> None:
     data = flawed()
     data["goals"][1].pop("target")  # PC104, new
+    data["evaluation"]["kpis"][1].pop("target")
     Path("p.yaml").write_text("# edited\n" + dump(data), encoding="utf-8")
     code, report = assess("p.yaml", "--baseline", str(recorded), "--fail-on", "warning")
     assert code == 1
@@ -135,6 +137,7 @@ def test_only_a_new_finding_is_reported_and_fails(recorded: Path) -> None:
 def test_a_second_finding_of_a_known_kind_at_a_new_place_is_new(recorded: Path) -> None:
     data = flawed()
     data["goals"][1].pop("baseline")  # PC103 again, on another goal
+    data["evaluation"]["kpis"][1].pop("baseline")
     Path("p.yaml").write_text(dump(data), encoding="utf-8")
     code, report = assess("p.yaml", "--baseline", str(recorded), "--fail-on", "info")
     assert code == 1

@@ -111,7 +111,7 @@ def test_missing_config_option_file_is_a_located_error(project: Path) -> None:
 def test_command_line_beats_the_file(project: Path) -> None:
     (project / ".partnercheck.toml").write_text("fail-under = 99\n", encoding="utf-8")
     code, report = assess(p_yaml(project))
-    assert report["results"][0]["score"] == 98.9
+    assert report["results"][0]["score"] == 98.3  # communication 90 (PC305 costs 10)
     assert code == 1
     assert assess(p_yaml(project), "--fail-under", "10")[0] == 0
 
@@ -124,7 +124,8 @@ def test_command_line_fail_on_beats_the_file(project: Path) -> None:
 def test_command_line_ignore_adds_to_the_file(project: Path) -> None:
     data = sound()
     data["communication"].pop("channels")
-    data["goals"][0].pop("baseline")  # PC103, info
+    data["goals"][0].pop("baseline")  # PC103
+    data["evaluation"]["kpis"][0].pop("baseline")
     (project / "p.yaml").write_text(dump(data), encoding="utf-8")
     (project / ".partnercheck.toml").write_text('ignore = ["PC103"]\n', encoding="utf-8")
     assert rules_of(assess(p_yaml(project))[1]) == ["PC305"]
@@ -276,6 +277,7 @@ def test_select_limits_the_rules(project: Path) -> None:
     data = sound()
     data["communication"].pop("channels")
     data["goals"][0].pop("baseline")
+    data["evaluation"]["kpis"][0].pop("baseline")
     (project / "p.yaml").write_text(dump(data), encoding="utf-8")
     (project / ".partnercheck.toml").write_text('select = ["PC1"]\n', encoding="utf-8")
     assert rules_of(assess(p_yaml(project))[1]) == ["PC103"]

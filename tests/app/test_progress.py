@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -60,10 +61,12 @@ def changed(*changes: Change) -> dict[str, Any]:
 
 def no_g1_target(data: dict[str, Any]) -> None:
     data["goals"][0].pop("target")
+    data["evaluation"]["kpis"][0].pop("target")  # the KPI would supply it
 
 
 def no_g2_baseline(data: dict[str, Any]) -> None:
     data["goals"][1].pop("baseline")
+    data["evaluation"]["kpis"][1].pop("baseline")
 
 
 def no_dispute_process(data: dict[str, Any]) -> None:
@@ -226,10 +229,15 @@ def repo(tmp_path: Path) -> Path:
     folder = tmp_path / "repo"
     folder.mkdir()
     git(folder, "init", "-q", ".")
-    commit(folder, dump(changed(no_g1_target, no_dispute_process)), "2026-01-15")
-    commit(folder, dump(changed(no_g1_target)), "2026-02-15")
+
+    def reviewed(data: dict[str, Any]) -> dict[str, Any]:
+        data["evaluation"]["last_review"] = date(2026, 1, 10)  # before every commit date
+        return data
+
+    commit(folder, dump(reviewed(changed(no_g1_target, no_dispute_process))), "2026-01-15")
+    commit(folder, dump(reviewed(changed(no_g1_target))), "2026-02-15")
     commit(folder, "partnercheck: 1\npartnership: [\n", "2026-03-15")
-    commit(folder, dump(sound()), "2026-04-15")
+    commit(folder, dump(reviewed(sound())), "2026-04-15")
     return folder
 
 

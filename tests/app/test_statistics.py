@@ -28,8 +28,9 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def write(name: str, *, baselines: int = 0, channels: bool = True, suppress: bool = False) -> str:
     """The sound partnership without ``baselines`` goal baselines (PC103 each), and channels."""
     data: dict[str, Any] = sound()
-    for goal in data["goals"][:baselines]:
+    for goal, kpi in zip(data["goals"][:baselines], data["evaluation"]["kpis"], strict=False):
         goal.pop("baseline")
+        kpi.pop("baseline")  # the KPI measuring the goal would supply it
     if not channels:
         data["communication"].pop("channels")
     if suppress:

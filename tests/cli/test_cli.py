@@ -161,7 +161,7 @@ class TestRules:
     def test_rule_explains_one(self) -> None:
         code, out, _ = run("rule", "pc104")
         assert code == 0
-        assert out.startswith("PC104: Every goal has a target value\n")
+        assert out.startswith("PC104: Every goal has a target value (on the goal or a KPI)\n")
         for part in ("Why it matters:", "How to fix it:", "Example:"):
             assert part in out
 
@@ -188,7 +188,7 @@ def test_installed_command_runs_as_a_real_process() -> None:
     )
     assert module.returncode == console.returncode == 1
     assert module.stdout == console.stdout
-    assert json.loads(module.stdout)["results"][0]["band"] == "at-risk"
+    assert json.loads(module.stdout)["results"][0]["band"] == "critical"
 
 
 def test_broken_input_gives_no_traceback_in_a_real_process(tmp_path: Path) -> None:

@@ -77,7 +77,7 @@ def test_missing_required_top_level_keys() -> None:
 
 def test_version_must_be_one() -> None:
     assert errors_of(HEAD.replace("partnercheck: 1", "partnercheck: 2")) == [
-        "f.yaml:1:15: partnercheck: Input should be 1, got 2"
+        "f.yaml:1:15: partnercheck: expected the format version 1 or 1.1"
     ]
 
 
@@ -91,8 +91,7 @@ def test_at_least_two_partners() -> None:
     [
         (
             "      - {type: funding, amount: -5}\n",
-            "f.yaml:10:33: partners[1].contributions[0].amount: Input should be greater than or "
-            "equal to 0",
+            "f.yaml:10:33: partners[1].contributions[0].amount: must not be negative",
         ),
         (
             "      - {type: funding, amount: '5'}\n",
@@ -101,7 +100,8 @@ def test_at_least_two_partners() -> None:
         (
             "      - {type: money}\n",
             "f.yaml:10:16: partners[1].contributions[0].type: Input should be 'funding', 'staff', "
-            "'expertise', 'data', 'facilities', 'equipment', 'network' or 'other', got 'money'",
+            "'in-kind', 'expertise', 'data', 'facilities', 'equipment', 'network' or 'other', "
+            "got 'money'",
         ),
     ],
 )
@@ -124,7 +124,8 @@ def test_dates_are_iso_dates_not_numbers_or_datetimes() -> None:
 def test_booleans_are_strict() -> None:
     text = HEAD + "communication:\n  meetings:\n    - name: M\n      minutes_shared: 'yes'\n"
     assert errors_of(text) == [
-        "f.yaml:12:23: communication.meetings[0].minutes_shared: Input should be a valid boolean"
+        "f.yaml:12:23: communication.meetings[0].minutes_shared: expected true or false, "
+        "got 'yes' (write true or false)"
     ]
 
 
@@ -147,22 +148,61 @@ class TestReferences:
         assert errors_of(text) == ["f.yaml:12:20: unknown partner 'bb' (did you mean 'b'?)"]
 
     @pytest.mark.parametrize(
-        ("section", "position"),
+        ("section", "position", "who"),
         [
-            ("goals:\n  - id: G1\n    objective: O\n    owner: zed\n", "12:12"),
-            ("vision:\n  agreed_by: [a, zed]\n", "10:18"),
-            ("communication:\n  meetings:\n    - name: M\n      attendees: [zed]\n", "12:19"),
-            ("governance:\n  lead_partner: zed\n", "10:17"),
-            ("governance:\n  decision_making:\n    votes: {a: 1, zed: 1}\n", "11:19"),
-            ("governance:\n  chair: {partner: zed}\n", "10:20"),
-            ("roles:\n  - partner: zed\n", "10:14"),
-            ("evaluation:\n  involves: [zed]\n", "10:14"),
-            ("evaluation:\n  improvements:\n    - {action: X, owner: zed}\n", "11:26"),
-            ("risks:\n  - {challenge: conflict, description: D, owner: zed}\n", "10:50"),
+            ("goals:\n  - id: G1\n    objective: O\n    owner: zed\n", "12:12", "partner"),
+            ("vision:\n  agreed_by: [a, zed]\n", "10:18", "partner"),
+            (
+                "communication:\n  meetings:\n    - name: M\n      attendees: [zed]\n",
+                "12:19",
+                "partner or member",
+            ),
+            ("governance:\n  lead_partner: zed\n", "10:17", "partner"),
+            (
+                "governance:\n  decision_making:\n    votes: {a: 1, zed: 1}\n",
+                "11:19",
+                "partner or member",
+            ),
+            ("governance:\n  chair: {partner: zed}\n", "10:20", "partner"),
+            ("roles:\n  - partner: zed\n", "10:14", "partner or member"),
+            ("evaluation:\n  involves: [zed]\n", "10:14", "partner or member"),
+            (
+                "evaluation:\n  improvements:\n    - {action: X, owner: zed}\n",
+                "11:26",
+                "partner or member",
+            ),
+            (
+                "risks:\n  - {challenge: conflict, description: D, owner: zed}\n",
+                "10:50",
+                "partner or member",
+            ),
+            ("workstreams:\n  - {id: W1, name: W, lead: zed}\n", "10:29", "partner"),
         ],
     )
-    def test_every_partner_reference_is_checked(self, section: str, position: str) -> None:
-        assert errors_of(HEAD + section) == [f"f.yaml:{position}: unknown partner 'zed'"]
+    def test_every_partner_reference_is_checked(
+        self, section: str, position: str, who: str
+    ) -> None:
+        assert errors_of(HEAD + section) == [f"f.yaml:{position}: unknown {who} 'zed'"]
+
+    def test_a_member_is_not_a_partner_where_partners_commit(self) -> None:
+        text = HEAD + (
+            "members:\n  - {id: chair, name: C, kind: independent}\n"
+            "vision:\n  agreed_by: [a, chair]\n"
+        )
+        assert errors_of(text) == [
+            "f.yaml:12:18: 'chair' is a member, not a partner; only partners can be named here"
+        ]
+
+    def test_members_can_chair_vote_and_sit_on_bodies(self) -> None:
+        text = HEAD + (
+            "members:\n  - {id: chair, name: C, kind: independent}\n"
+            "governance:\n  bodies:\n    - id: board\n      name: Board\n"
+            "      members: [a, b, chair]\n      votes: {a: 1, b: 1, chair: 1}\n"
+            "      chair: chair\n  chair: {member: chair}\n"
+        )
+        partnership = build(parse(text, "f.yaml"), "f.yaml")
+        assert partnership.governance is not None
+        assert partnership.governance.bodies[0].votes["chair"] == 1
 
     def test_kpi_goal_reference(self) -> None:
         text = HEAD + (
@@ -181,7 +221,9 @@ class TestReferences:
 
     def test_duplicate_ids(self) -> None:
         text = HEAD + "  - id: a\n    name: A again\n"
-        assert errors_of(text) == ["f.yaml:9:9: duplicate partner id 'a' (also partners[0])"]
+        assert errors_of(text) == [
+            "f.yaml:9:9: duplicate partner or member id 'a' (also partners[0])"
+        ]
 
 
 @pytest.mark.parametrize("value", [".inf", "-.inf", ".nan", "1.0e+309", "1" + "0" * 400])

@@ -20,14 +20,15 @@ NO_SCHEMAS = f"{SCHEMAS} not present (a user's clone)"
 def flawed_data() -> dict[str, Any]:
     """The sound partnership broken so that it has findings of every kind.
 
-    PC307 (error), PC104 twice (warning), PC103 (info), and PC203 (warning),
+    PC307 (error), PC104 twice (warning), PC406 (info), and PC203 (warning),
     which the file's own ``suppress:`` list accepts.
     """
     data = sound()
     data["communication"].pop("conflict_resolution")
-    for goal in data["goals"]:
+    for goal, kpi in zip(data["goals"], data["evaluation"]["kpis"], strict=True):
         goal.pop("target")
-    data["goals"][1].pop("baseline")
+        kpi.pop("target")
+    data["partnership"].pop("currency")
     data["vision"]["values"] = ["dignity"]
     data["suppress"] = [{"rule": "PC203", "reason": "Values are being agreed this year"}]
     return data

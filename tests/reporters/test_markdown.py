@@ -100,10 +100,10 @@ def test_sections_of_the_sample_report() -> None:
     assert f"<h4>{ELEMENT_TITLES[ElementId.COMMUNICATION]}</h4>" in page
     assert "1 suppressed finding not shown." in page
     finding_rows = [r for r in table if len(r) == 5 and r[1].startswith("PC")]
-    assert [r[1] for r in finding_rows] == ["PC104", "PC104", "PC103", "PC307"]
+    assert [r[1] for r in finding_rows] == ["PC104", "PC104", "PC307", "PC406"]
     assert finding_rows[0][0] == "warning"
     assert finding_rows[0][3] == f"{FILE}:{flawed.findings[0].location.line}"  # type: ignore[union-attr]
-    assert finding_rows[-1][4].count("<code>communication.conflict_resolution</code>") == 1
+    assert finding_rows[-2][4].count("<code>communication.conflict_resolution</code>") == 1
     assert [BROKEN, "7", "3", INPUT_ERROR.message] in table
     assert "<ol>" in page  # priority actions
 

@@ -70,7 +70,7 @@ def test_github_required_fields() -> None:
     assert driver["name"] == "partnercheck"
     assert driver["version"] and driver["informationUri"].startswith("https://")
     ids = [r["id"] for r in driver["rules"]]
-    assert ids == ["PC103", "PC104", "PC203", "PC307"]  # the rules that fired, sorted
+    assert ids == ["PC104", "PC203", "PC307", "PC406"]  # the rules that fired, sorted
     for descriptor in driver["rules"]:
         rule = REGISTRY[descriptor["id"]]
         assert descriptor["name"] == camel_case(rule.title)
@@ -108,7 +108,7 @@ def test_levels_messages_and_regions() -> None:
     findings = report.results[0].findings
     assert [r["ruleId"] for r in results] == [f.rule for f in findings]
     levels = {r["ruleId"]: r["level"] for r in results}
-    assert levels == {"PC103": "note", "PC104": "warning", "PC203": "warning", "PC307": "error"}
+    assert levels == {"PC406": "note", "PC104": "warning", "PC203": "warning", "PC307": "error"}
     for result, finding in zip(results, findings, strict=True):
         assert result["message"]["text"].startswith(finding.message)
         assert finding.recommendation in result["message"]["text"]

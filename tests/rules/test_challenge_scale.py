@@ -1,9 +1,11 @@
-"""The challenge rules stay linear: 5,000 partners are checked in well under a second."""
+"""The challenge rules run on a 5,000-partner network (their speed is measured in
+benchmarks/, which checks they stay linear)."""
 
 from __future__ import annotations
 
-import time
 from typing import Any
+
+import pytest
 
 from partnercheck.model.partnership import Partnership
 from partnercheck.rules import REGISTRY
@@ -52,14 +54,16 @@ def network() -> Partnership:
     return Partnership.model_validate(data)
 
 
-def test_challenge_rules_are_fast_on_5000_partners() -> None:
+@pytest.mark.slow
+def test_challenge_rules_run_on_5000_partners() -> None:
     partnership = network()
-    checks = [r.check for r in REGISTRY.values() if r.id.startswith("PC7") and r.check]
-    assert len(checks) >= 9
-    start = time.perf_counter()
-    hits = 0
-    for check in checks:
-        hits += sum(1 for _ in check(Context(partnership, AS_OF)))
-    elapsed = time.perf_counter() - start
-    assert hits > 0
-    assert elapsed < 3.0, f"challenge rules took {elapsed:.2f}s on {SIZE} partners"
+    ctx = Context(partnership, AS_OF)
+    found = {
+        r.id: sum(1 for _ in r.check(ctx))
+        for r in REGISTRY.values()
+        if r.id.startswith("PC7") and r.check
+    }
+    # p0 leads, chairs for good and, with 4,999 equal votes, cannot decide alone.
+    assert found["PC712"] == 0
+    # The last partner has no vote and no seat anywhere.
+    assert found["PC713"] == 1

@@ -4,24 +4,38 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from partnercheck.results import FileResult
-from tests.conftest import assess_changed, fired
+from tests.conftest import assess_changed, element, fired
 
 
-def test_section_rules_point_nowhere_without_a_communication_section() -> None:
+def test_without_communication_the_element_scores_zero_on_one_finding() -> None:
     result = assess_changed(lambda d: d.pop("communication"))
-    expected = {
-        "PC301": ("No regular meetings between partners are defined", "error"),
-        "PC305": ("No communication channels are listed", "warning"),
-        "PC306": ("No information-sharing arrangement is recorded", "warning"),
-        "PC307": ("No conflict-resolution process is agreed", "error"),
-    }
-    for rule_id, (message, severity) in expected.items():
-        [finding] = fired(result, rule_id)
-        assert (finding.message, finding.severity) == (message, severity)
-        assert finding.location is None
-    for rule_id in ("PC302", "PC303", "PC304", "PC308"):
-        assert not fired(result, rule_id)
+    [finding] = fired(result, "PC301")
+    assert finding.message == "Nothing is recorded about how the partners communicate"
+    assert finding.location is None and finding.points == 100.0
+    assert element(result, "communication") == 0.0
+    assert [f.rule for f in result.findings if f.element == "communication"] == ["PC301"]
+
+
+def test_a_body_that_meets_counts_as_a_regular_meeting() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d.pop("communication")
+        d["governance"].pop("decision_making")
+        d["governance"]["bodies"] = [
+            {
+                "id": "board",
+                "name": "Board",
+                "members": ["council", "trust", "carers", "forum"],
+                "rule": "consensus",
+                "meets": "monthly",
+            }
+        ]
+
+    result = assess_changed(change)
+    assert not fired(result, "PC301")
+    assert fired(result, "PC305")  # still no channels
 
 
 def test_pc301_fires_when_every_meeting_is_ad_hoc() -> None:
@@ -47,20 +61,73 @@ def test_pc302_fires_for_a_partner_at_no_meeting() -> None:
     assert finding.location is not None and finding.location.path == "partners[2]"
     assert finding.severity == "warning"
     assert finding.challenge == "logistics"
-    assert finding.recommendation == (
-        "Invite carers to Partnership board and add it to that meeting's `attendees`"
-    )
+    assert finding.recommendation == "Invite carers to Partnership board (`attendees`)"
+    assert finding.advice == "Invite Test Home Care Ltd to Partnership board"
 
 
-def test_pc303_fires_for_minutes_not_shared() -> None:
+def test_pc302_costs_a_third_of_its_points_however_many_partners() -> None:
     def change(d: dict[str, Any]) -> None:
-        d["communication"]["meetings"][1]["minutes_shared"] = False
+        extra = [
+            {
+                "id": f"p{i}",
+                "name": f"Partner {i}",
+                "benefits": ["x"],
+                "contributions": [{"type": "expertise"}],
+            }
+            for i in range(8)
+        ]
+        d["partners"] += extra
+        d["communication"]["meetings"][0]["attendees"] += [f"p{i}" for i in range(7)]
+
+    [finding] = fired(assess_changed(change), "PC302")
+    assert finding.subject == "p7"
+    assert finding.points == pytest.approx(20 / 3, abs=0.01)  # not 20/11
+
+
+def test_pc302_says_once_when_no_meeting_records_attendance() -> None:
+    def change(d: dict[str, Any]) -> None:
+        for meeting in d["communication"]["meetings"]:
+            meeting.pop("attendees")
+
+    [finding] = fired(assess_changed(change), "PC302")
+    assert finding.message == "No meeting records who attends it" and finding.points == 10.0
+
+
+def test_pc303_fires_for_board_minutes_not_shared() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["communication"]["meetings"][0]["minutes_shared"] = False
 
     [finding] = fired(assess_changed(change), "PC303")
-    assert finding.message == "Minutes of Operations huddle are not shared with all partners"
+    assert finding.message == "Minutes of Partnership board are not shared with all partners"
     assert finding.location is not None
-    assert finding.location.path == "communication.meetings[1].minutes_shared"
-    assert finding.severity == "warning"
+    assert finding.location.path == "communication.meetings[0].minutes_shared"
+    assert finding.points == 10.0
+
+
+@pytest.mark.parametrize(
+    ("name", "frequency"),
+    [
+        ("Operations huddle", "monthly"),
+        ("Partnership board", "weekly"),
+        ("Complex case review", "monthly"),
+        ("Partnership board", "fortnightly"),
+    ],
+)
+def test_pc303_leaves_working_and_case_meetings_alone(name: str, frequency: str) -> None:
+    def change(d: dict[str, Any]) -> None:
+        meeting = d["communication"]["meetings"][0]
+        meeting.update(name=name, frequency=frequency, minutes_shared=False)
+
+    assert not fired(assess_changed(change), "PC303")
+
+
+def test_pc303_leaves_meetings_of_a_few_partners_alone() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["communication"]["meetings"][1].update(
+            frequency="monthly", name="Finance group", minutes_shared=False, attendees=["trust"]
+        )
+
+    assert not fired(assess_changed(change), "PC303")
 
 
 def test_pc303_fires_when_sharing_minutes_is_not_recorded() -> None:
@@ -71,11 +138,13 @@ def test_pc303_fires_when_sharing_minutes_is_not_recorded() -> None:
         "Minutes of Partnership board are not recorded as shared with all partners"
     )
     assert finding.location is not None and finding.location.path == "communication.meetings[0]"
+    assert finding.points == 5.0  # unset is not "not shared": half the price
 
 
 def test_pc304_fires_when_no_meeting_has_every_partner() -> None:
     def change(d: dict[str, Any]) -> None:
         d["communication"]["meetings"][0]["attendees"] = ["council", "trust"]
+        d["governance"]["decision_making"].pop("votes")  # the board's seats no longer say
 
     [finding] = fired(assess_changed(change), "PC304")
     assert finding.message == (
@@ -83,7 +152,7 @@ def test_pc304_fires_when_no_meeting_has_every_partner() -> None:
     )
     assert finding.location is not None
     assert finding.location.path == "communication.meetings[0].attendees"
-    assert finding.severity == "info"
+    assert finding.severity == "warning"
 
 
 def test_pc305_fires_without_channels() -> None:
@@ -152,6 +221,63 @@ def test_pc308_reads_the_process_when_there_is_no_escalation_list() -> None:
         d["communication"]["conflict_resolution"] = {"process": "Binding arbitration"}
 
     assert not fired(assess_changed(independent), "PC308")
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "expert determination",
+        "the High Court",
+        "CEDR mediation",
+        "binding arbitration",
+        "national BCF dispute resolution",
+        "the Secretary of State",
+        "an employment tribunal",
+    ],
+)
+def test_pc308_accepts_any_independent_last_step(last: str) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["communication"]["conflict_resolution"]["escalation"] = ["board", last]
+
+    assert not fired(assess_changed(change), "PC308")
+
+
+def _process(text: str) -> Any:
+    def change(d: dict[str, Any]) -> None:
+        d["communication"]["conflict_resolution"]["process"] = text
+
+    return change
+
+
+def test_pc309_fires_for_partners_in_litigation() -> None:
+    text = (
+        "Disputes go to the board. The council's termination is contested; the provider "
+        "issued a GBP 48m claim in January and a trial is listed for 2027."
+    )
+    [finding] = fired(assess_changed(_process(text)), "PC309")
+    assert finding.severity == "error" and finding.challenge == "conflict"
+    assert finding.message.startswith("The partners are in a legal dispute: “")
+    assert finding.location is not None
+    assert finding.location.path == "communication.conflict_resolution.process"
+
+
+def test_pc309_reads_a_conflict_risk_that_describes_litigation() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["risks"].append({"challenge": "conflict", "description": "Litigation over the exit"})
+
+    assert fired(assess_changed(change), "PC309")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Disputes go to mediation, then to the courts.",
+        "There is a risk of litigation if the contract ends early.",
+        "Termination for material breach on six months' notice.",
+    ],
+)
+def test_pc309_is_quiet_on_a_process_for_disputes_that_might_come(text: str) -> None:
+    assert not fired(assess_changed(_process(text)), "PC309")
 
 
 def test_communication_rules_stay_quiet_on_the_sound_partnership(

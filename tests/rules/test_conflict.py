@@ -5,43 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 from partnercheck.results import FileResult
+from partnercheck.rules.conflict import LARGE, overarching_needed
 from tests.conftest import assess_changed, fired
 
 
-def test_pc701_fires_for_a_partner_whose_goals_are_its_own() -> None:
+def test_a_goal_nobody_else_shares_is_priced_once_by_pc107() -> None:
+    # Goals signed by one partner each: one gap (unshared goals), one rule.
     def change(d: dict[str, Any]) -> None:
         d["goals"][0].update(owner="council", shared_by=["council"])
-        d["goals"][1].update(owner="trust", shared_by=["trust", "carers"])
-
-    [finding] = fired(assess_changed(change), "PC701")
-    assert finding.message == (
-        "Partner council has no goal in common with any other partner (its goals: G1)"
-    )
-    assert finding.location is not None and finding.location.path == "partners[0]"
-    assert "council" in finding.recommendation
-    assert finding.challenge == "conflict"
-    assert finding.element == "goals"
-    assert finding.severity == "warning"
-
-
-def test_pc701_leaves_a_partner_in_no_goal_to_pc109() -> None:
-    def change(d: dict[str, Any]) -> None:
-        for goal in d["goals"]:
-            goal["shared_by"] = ["council", "trust"]
+        d["goals"][1].update(owner="trust", shared_by=["trust"])
 
     result = assess_changed(change)
-    assert fired(result, "PC109")
-    assert not fired(result, "PC701")
+    assert len(fired(result, "PC107")) == 2
+    assert fired(result, "PC109")  # carers is in no goal at all: a different gap
+    assert "PC701" not in {f.rule for f in result.findings}
 
 
-def test_pc701_is_quiet_without_goals() -> None:
+def test_pc702_is_quiet_without_goals() -> None:
     def change(d: dict[str, Any]) -> None:
         d.pop("goals")
         d["evaluation"].pop("kpis")
 
-    result = assess_changed(change)
-    assert not fired(result, "PC701")
-    assert not fired(result, "PC702")
+    assert not fired(assess_changed(change), "PC702")
 
 
 def test_pc702_fires_when_no_goal_is_shared_by_everyone() -> None:
@@ -56,7 +41,26 @@ def test_pc702_fires_when_no_goal_is_shared_by_everyone() -> None:
     )
     assert finding.location is not None and finding.location.path == "goals"
     assert finding.challenge == "conflict"
-    assert not fired(result, "PC701")  # every partner shares a goal with someone
+
+
+def test_pc702_asks_only_half_of_a_large_partnership_to_share_one_goal() -> None:
+    def grow(d: dict[str, Any], shared: int) -> None:
+        d["partners"] += [
+            {
+                "id": f"p{i}",
+                "name": f"P{i}",
+                "benefits": ["x"],
+                "contributions": [{"type": "expertise"}],
+            }
+            for i in range(2)
+        ]  # five partners: council, trust, carers, p0, p1
+        ids = ["council", "trust", "carers", "p0", "p1"][:shared]
+        for goal in d["goals"]:
+            goal.update(owner=ids[0], shared_by=ids)
+
+    assert fired(assess_changed(lambda d: grow(d, LARGE // 2)), "PC702")
+    assert not fired(assess_changed(lambda d: grow(d, -(-LARGE // 2))), "PC702")
+    assert overarching_needed(LARGE - 1) == LARGE - 1  # below it, every partner
 
 
 def test_pc702_counts_the_owner_as_sharing_the_goal() -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from partnercheck.results import FileResult, Finding
-from tests.conftest import assess_changed, fired
+from tests.conftest import assess_changed, element, fired
 
 
 def path_of(finding: Finding) -> str | None:
@@ -18,26 +20,16 @@ def evaluation(change: dict[str, Any]) -> Any:
     return lambda d: d["evaluation"].update(change)
 
 
-def test_without_evaluation_the_section_rules_point_nowhere() -> None:
+def test_without_evaluation_the_element_scores_zero_on_one_finding() -> None:
     result = assess_changed(lambda d: d.pop("evaluation"))
-    expected = {
-        "PC601": "No review cycle is set (there is no evaluation section)",
-        "PC603": "No evaluation methods are recorded (there is no evaluation section)",
-        "PC605": "No key performance indicators are defined (there is no evaluation section)",
-    }
-    for rule_id, message in expected.items():
-        [finding] = fired(result, rule_id)
-        assert finding.message == message
-        assert finding.location is None
-    for quiet in ("PC602", "PC606", "PC607", "PC608", "PC609"):
-        assert not fired(result, quiet)
-    partners = fired(result, "PC604")
-    assert [f.message for f in partners] == [
-        "Partner council takes no part in evaluation",
-        "Partner trust takes no part in evaluation",
-        "Partner carers takes no part in evaluation",
-    ]
-    assert [path_of(f) for f in partners] == ["partners[0]", "partners[1]", "partners[2]"]
+    [finding] = fired(result, "PC601")
+    assert finding.message == "No evaluation is defined: no review cycle, methods or indicators"
+    assert finding.location is None and finding.points == 100.0
+    assert element(result, "evaluation") == 0.0
+    assert [f.rule for f in result.findings if f.element == "evaluation"] == ["PC601"]
+    assert result.cap is not None and result.cap.reason.startswith(
+        "capped at at-risk: evaluation is critical (0.0 of 100)"
+    )
 
 
 def test_pc601_fires_without_a_review_frequency() -> None:
@@ -59,17 +51,53 @@ def test_pc602_fires_without_a_last_review() -> None:
     [finding] = fired(assess_changed(lambda d: d["evaluation"].pop("last_review")), "PC602")
     assert finding.message == "No review has been recorded; the cycle is quarterly (92 days)"
     assert path_of(finding) == "evaluation"
-    assert finding.severity == "warning"
+    # Started 2025-01-01: more than two quarterly cycles without a review has lapsed.
+    assert finding.severity == "error" and finding.points == 45.0
 
 
-def test_pc602_fires_just_outside_the_cycle_and_its_grace() -> None:
-    # last review 2026-10-15; quarterly (92 days) plus 14 days grace ends on 2027-01-29
-    [finding] = fired(assess_changed(lambda d: None, as_of=date(2027, 1, 30)), "PC602")
-    assert finding.message == (
-        "The last review was 107 days ago, on 2026-10-15; the cycle is quarterly (92 days)"
-    )
-    assert path_of(finding) == "evaluation.last_review"
-    assert finding.severity == "warning"
+def test_pc602_waits_for_a_young_partnership_first_review() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["evaluation"].pop("last_review")
+        d["partnership"]["started"] = date(2026, 8, 11)  # 107 days: 92 + 14 grace + 1
+
+    assert fired(assess_changed(change), "PC602")
+    assert not fired(assess_changed(change, as_of=date(2026, 11, 25)), "PC602")
+
+
+# The sound partnership's last review: 2026-10-15, quarterly (92 days), 14 days' grace.
+@pytest.mark.parametrize(
+    ("as_of", "points", "severity"),
+    [
+        (date(2027, 1, 29), None, None),  # 106 days: within the cycle and its grace
+        (date(2027, 1, 30), 11.25, "warning"),  # one review missed: a quarter
+        (date(2027, 5, 1), 11.25, "warning"),  # 198 days: two cycles and grace, not yet lapsed
+        (date(2027, 5, 2), 45.0, "error"),  # the second review missed too: all of it, an error
+    ],
+)
+def test_pc602_prices_a_late_review_by_how_late(
+    as_of: date, points: float | None, severity: str | None
+) -> None:
+    found = fired(assess_changed(lambda d: None, as_of=as_of), "PC602")
+    if points is None:
+        assert not found
+        return
+    [finding] = found
+    assert (finding.points, finding.severity) == (points, severity)
+    assert finding.message == "The last review was on 2026-10-15; the cycle is quarterly (92 days)"
+
+
+def test_pc602_names_goal_statuses_judged_long_ago() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["evaluation"]["last_review"] = date(2024, 7, 16)
+        d["goals"][0].update(status="on-track", status_date=date(2024, 7, 16))
+
+    [finding] = fired(assess_changed(change), "PC602")
+    assert finding.message.endswith("; goal statuses were last judged on 2024-07-16")
+
+
+def test_pc602_survives_a_date_at_the_calendar_edge() -> None:
+    result = assess_changed(lambda d: d["evaluation"].update(last_review=date(9999, 12, 31)))
+    assert not fired(result, "PC602")
 
 
 def test_pc602_stays_quiet_just_inside_the_cycle() -> None:
@@ -84,7 +112,7 @@ def test_pc603_fires_for_one_kind_of_evidence() -> None:
     assert finding.severity == "warning"
     assert finding.recommendation == (
         "Add a second kind of evidence alongside case-studies, such as service-user-feedback, "
-        "partner-survey or performance-indicators"
+        "partner-survey or performance-indicators (`methods`)"
     )
 
 
@@ -107,6 +135,20 @@ def test_pc604_fires_for_a_partner_not_involved() -> None:
     assert "carers" in finding.recommendation
 
 
+def test_pc604_fires_once_when_nobody_is_listed() -> None:
+    [finding] = fired(assess_changed(lambda d: d["evaluation"].pop("involves")), "PC604")
+    assert finding.message == "No partner is recorded as taking part in evaluation"
+    assert finding.points == 15.0
+
+
+def test_pc604_excuses_a_partner_that_joined_after_the_last_review() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["evaluation"]["involves"] = ["council", "trust"]
+        d["partners"][2]["joined"] = date(2026, 11, 1)
+
+    assert not fired(assess_changed(change), "PC604")
+
+
 def test_pc605_fires_without_kpis() -> None:
     [finding] = fired(assess_changed(lambda d: d["evaluation"].pop("kpis")), "PC605")
     assert finding.message == "No key performance indicators are defined"
@@ -116,29 +158,40 @@ def test_pc605_fires_without_kpis() -> None:
 
 def test_pc606_fires_for_a_kpi_without_a_goal() -> None:
     [finding] = fired(assess_changed(lambda d: d["evaluation"]["kpis"][1].pop("goal")), "PC606")
-    assert finding.message == 'KPI "At home after 91 days" is linked to no goal'
+    assert finding.message == "KPI At home after 91 days is linked to no goal"
     assert path_of(finding) == "evaluation.kpis[1]"
     assert finding.severity == "warning"
 
 
-def test_pc607_lists_every_missing_value() -> None:
+def test_pc607_lists_every_missing_value_of_an_unlinked_kpi() -> None:
+    def change(d: dict[str, Any]) -> None:
+        kpi = d["evaluation"]["kpis"][0]
+        for key in ("baseline", "target", "current", "goal"):
+            kpi.pop(key)
+
+    [finding] = fired(assess_changed(change), "PC607")
+    assert finding.message == "KPI Delayed discharge days has no baseline, target and current value"
+    assert path_of(finding) == "evaluation.kpis[0]"
+    assert finding.points == 7.5  # all of its half of the rule
+
+
+def test_pc607_leaves_a_goal_kpis_baseline_and_target_to_the_goal() -> None:
     def change(d: dict[str, Any]) -> None:
         for key in ("baseline", "target", "current"):
             d["evaluation"]["kpis"][0].pop(key)
 
     [finding] = fired(assess_changed(change), "PC607")
-    assert finding.message == (
-        'KPI "Delayed discharge days" has no baseline, target and current value'
-    )
-    assert path_of(finding) == "evaluation.kpis[0]"
-    assert finding.severity == "warning"
+    assert finding.message == "KPI Delayed discharge days has no current value"
+    assert finding.points == 7.5
 
 
-def test_pc607_names_a_single_missing_value() -> None:
-    result = assess_changed(lambda d: d["evaluation"]["kpis"][1].pop("current"))
-    [finding] = fired(result, "PC607")
-    assert finding.message == 'KPI "At home after 91 days" has no current value'
-    assert path_of(finding) == "evaluation.kpis[1]"
+def test_pc607_takes_the_latest_reading_as_the_current_value() -> None:
+    def change(d: dict[str, Any]) -> None:
+        kpi = d["evaluation"]["kpis"][0]
+        kpi.pop("current")
+        kpi["readings"] = [{"date": date(2026, 3, 31), "value": 330}]
+
+    assert not fired(assess_changed(change), "PC607")
 
 
 def test_pc608_fires_for_an_action_without_owner_or_due_date() -> None:
@@ -148,7 +201,7 @@ def test_pc608_fires_for_an_action_without_owner_or_due_date() -> None:
 
     [finding] = fired(assess_changed(change), "PC608")
     assert finding.message == (
-        'Improvement action "Add a carers\' representative to the board" has no owner or due date'
+        "Improvement action Add a carers' representative to the board has no owner or due date"
     )
     assert path_of(finding) == "evaluation.improvements[0]"
     assert finding.severity == "warning"
@@ -158,7 +211,7 @@ def test_pc608_fires_for_an_action_without_owner_or_due_date() -> None:
 def test_pc608_fires_once_at_half_weight_without_improvements() -> None:
     result = assess_changed(lambda d: d["evaluation"].pop("improvements"))
     [finding] = fired(result, "PC608")
-    assert finding.message == "No improvement actions are recorded"
+    assert finding.message == "No improvement actions are recorded from the reviews held"
     assert path_of(finding) == "evaluation"
     full = assess_changed(lambda d: d["evaluation"]["improvements"][0].pop("owner"))
     assert finding.points == fired(full, "PC608")[0].points / 2
@@ -179,7 +232,7 @@ def test_pc609_fires_for_an_action_long_overdue() -> None:
     )
     [finding] = fired(assess_changed(change), "PC609")
     assert finding.message == (
-        'Improvement action "Publish minutes" is 91 days overdue (due 2026-08-27)'
+        "Improvement action Publish minutes was due on 2026-08-27 and is not done"
     )
     assert path_of(finding) == "evaluation.improvements[0].due"
     assert finding.severity == "warning"
@@ -194,9 +247,7 @@ def test_pc609_stays_quiet_at_90_days_or_when_done() -> None:
 
 def test_pc610_fires_the_day_after_the_agreement_review_date() -> None:
     [finding] = fired(assess_changed(lambda d: None, as_of=date(2027, 7, 1)), "PC610")
-    assert (
-        finding.message == "The partnership agreement was due for review on 2027-06-30 (1 day ago)"
-    )
+    assert finding.message == "The partnership agreement was due for review on 2027-06-30"
     assert path_of(finding) == "partnership.agreement.review_due"
     assert finding.severity == "warning"
     assert not fired(assess_changed(lambda d: None, as_of=date(2027, 6, 30)), "PC610")
@@ -209,6 +260,17 @@ def test_pc611_fires_without_an_agreement_review_date() -> None:
     assert path_of(finding) == "partnership.agreement"
     assert finding.severity == "info"
     assert not fired(result, "PC610")
+
+
+def test_pc612_fires_when_evaluation_does_not_hear_from_the_people_served() -> None:
+    result = assess_changed(evaluation({"methods": ["performance-indicators", "case-studies"]}))
+    [finding] = fired(result, "PC612")
+    assert finding.message == "The evaluation does not hear from the people the partnership serves"
+
+
+@pytest.mark.parametrize("method", ["service-user-feedback", "Resident panel", "co-production"])
+def test_pc612_recognises_the_voice_of_the_people_served(method: str) -> None:
+    assert not fired(assess_changed(evaluation({"methods": ["case-studies", method]})), "PC612")
 
 
 def test_evaluation_rules_stay_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:

@@ -5,41 +5,69 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from partnercheck.results import FileResult
-from tests.conftest import assess_changed, fired
+from tests.conftest import assess_changed, element, fired
 
 
-def test_pc101_fires_without_goals_and_points_nowhere() -> None:
+def test_pc101_without_goals_costs_the_whole_element_once() -> None:
     def change(d: dict[str, Any]) -> None:
         d.pop("goals")
         d["evaluation"].pop("kpis")
 
     result = assess_changed(change)
     [finding] = fired(result, "PC101")
-    assert finding.location is None
-    assert finding.severity == "error"
+    assert finding.location is None and finding.severity == "error"
+    assert finding.points == 100.0
+    assert element(result, "goals") == 0.0
+    # One gap, one price: no goal or partner rule of the element adds to it.
+    assert [f.rule for f in result.findings if f.element == "goals"] == ["PC101"]
 
 
-def test_pc101_points_at_an_empty_goals_list() -> None:
+def test_pc101_when_every_goal_is_dropped() -> None:
     def change(d: dict[str, Any]) -> None:
-        d["goals"] = []
-        d["evaluation"].pop("kpis")
+        for goal in d["goals"]:
+            goal["status"] = "dropped"
 
     [finding] = fired(assess_changed(change), "PC101")
-    assert finding.location is not None and finding.location.path == "goals"
+    assert finding.message == "Every goal has been dropped; no shared goal is being pursued"
 
 
-def test_pc102_to_pc106_name_the_goal_missing_each_piece() -> None:
+def test_goal_rules_name_the_goal_missing_each_piece() -> None:
     def change(d: dict[str, Any]) -> None:
         for key in ("indicator", "baseline", "target", "due", "owner"):
             d["goals"][1].pop(key)
+        d["evaluation"]["kpis"][1].pop("goal")  # no KPI stands in for the goal's figures
 
     result = assess_changed(change)
     for rule_id in ("PC102", "PC103", "PC104", "PC105", "PC106"):
         [finding] = fired(result, rule_id)
-        assert "G2" in finding.message
+        assert finding.subject == "G2" and "G2" in finding.message
         assert finding.location is not None and finding.location.path == "goals[1]"
-        assert "G2" in finding.recommendation
+        assert "Increase the share of people" in finding.text  # the goal by name
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "points"), [("PC102", 6.0), ("PC103", 2.5), ("PC104", 6.0), ("PC105", 4.0)]
+)
+def test_a_goal_rule_costs_its_points_shared_between_goals(rule_id: str, points: float) -> None:
+    def change(d: dict[str, Any]) -> None:
+        for key in ("indicator", "baseline", "target", "due"):
+            d["goals"][1].pop(key)
+        d["evaluation"]["kpis"][1].pop("goal")
+
+    [finding] = fired(assess_changed(change), rule_id)
+    assert finding.points == points  # half of the rule: one of two goals
+
+
+def test_a_kpi_measuring_the_goal_supplies_its_indicator_baseline_and_target() -> None:
+    def change(d: dict[str, Any]) -> None:
+        for key in ("indicator", "baseline", "target"):
+            d["goals"][1].pop(key)
+
+    result = assess_changed(change)
+    assert not fired(result, "PC102") and not fired(result, "PC103") and not fired(result, "PC104")
 
 
 def test_pc107_fires_for_a_goal_only_one_partner_agreed() -> None:
@@ -48,16 +76,35 @@ def test_pc107_fires_for_a_goal_only_one_partner_agreed() -> None:
 
     [finding] = fired(assess_changed(change), "PC107")
     assert finding.message == "Goal G1 is agreed only by trust"
+    assert finding.text.endswith("is agreed only by Test Hospital Trust")
     assert finding.challenge == "conflict"
 
 
-def test_pc108_fires_once_the_due_date_has_passed() -> None:
+def test_pc107_is_quiet_for_two_partners() -> None:
     def change(d: dict[str, Any]) -> None:
-        d["goals"][0]["due"] = date(2026, 1, 31)
+        d["goals"][0]["shared_by"] = ["trust", "carers"]
+
+    assert not fired(assess_changed(change), "PC107")
+
+
+def test_pc108_fires_the_day_after_the_due_date_without_a_result() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["goals"][0]["due"] = date(2026, 11, 25)
+        d["evaluation"]["kpis"][0].pop("current")  # no evidence of the result
 
     [finding] = fired(assess_changed(change), "PC108")
-    assert "299 days ago" in finding.message
-    assert not fired(assess_changed(change, as_of=date(2026, 1, 31)), "PC108")
+    assert finding.message == "Goal G1 was due on 2026-11-25 and no result is recorded"
+    assert "days ago" not in finding.message  # a stable message: it does not change daily
+    assert not fired(assess_changed(change, as_of=date(2026, 11, 25)), "PC108")
+
+
+def test_pc108_is_quiet_once_the_result_is_recorded() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["goals"][0]["due"] = date(2026, 1, 31)
+        d["goals"][0]["status"] = "met"
+
+    result = assess_changed(change)
+    assert not fired(result, "PC108") and not fired(result, "PC111")
 
 
 def test_pc109_fires_for_a_partner_in_no_goal() -> None:
@@ -70,10 +117,37 @@ def test_pc109_fires_for_a_partner_in_no_goal() -> None:
     assert finding.location is not None and finding.location.path == "partners[2]"
 
 
+def test_pc109_counts_a_goal_the_partner_works_on_in_a_workstream() -> None:
+    def change(d: dict[str, Any]) -> None:
+        for goal in d["goals"]:
+            goal["shared_by"] = ["council", "trust"]
+        d["workstreams"] = [
+            {"id": "WS1", "name": "Reablement", "partners": ["carers"], "goals": ["G1"]}
+        ]
+
+    assert not fired(assess_changed(change), "PC109")
+
+
 def test_pc110_fires_for_a_partner_without_benefits() -> None:
     [finding] = fired(assess_changed(lambda d: d["partners"][1].pop("benefits")), "PC110")
     assert finding.message == "Partner trust has no stated benefit"
 
 
+def test_a_partner_that_has_left_is_not_expected_to_share_goals_or_benefit() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partners"][2]["left"] = date(2026, 6, 30)
+        d["partners"][2].pop("benefits")
+        for goal in d["goals"]:
+            goal["shared_by"] = ["council", "trust"]
+
+    result = assess_changed(change)
+    assert not fired(result, "PC109") and not fired(result, "PC110")
+
+
 def test_goal_rules_stay_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:
     assert not [f for f in sound_result.findings if f.rule.startswith("PC1")]
+
+
+def test_goals_on_course_are_one_strength(sound_result: FileResult) -> None:
+    [text] = [s.text for s in sound_result.strengths if s.element == "goals"]
+    assert text.startswith("2 of 2 goals are met or on course, with figures to show it: “Reduce")

@@ -81,47 +81,53 @@ def test_pc721_is_quiet_below_150_hours_even_without_staff() -> None:
 def unresourced(d: dict[str, Any]) -> None:
     for partner in d["partners"]:
         partner["contributions"] = [partner["contributions"][0]]  # funding only
-    d["resources"].pop("pooled_budget")
+    d["governance"].pop("lead_partner")
 
 
-def test_pc722_fires_when_coordination_is_unresourced() -> None:
+def test_pc722_fires_when_nobody_resources_coordination() -> None:
+    [finding] = fired(assess_changed(unresourced), "PC722")
+    assert finding.message == (
+        "No partner contributes staff time, hosts the partnership or runs a secretariat"
+    )
+    assert finding.location is not None and finding.location.path == "partners"
+    assert finding.challenge == "resource-investment" and finding.severity == "warning"
+    # The sound partnership's resource-investment risk does not cover PC722: no softening.
+    assert finding.mitigated_by is None
+
+
+@pytest.mark.parametrize(
+    "resourced",
+    [
+        lambda d: d["partners"][0].update(standing="host"),
+        lambda d: d["members"].append({"id": "sec", "name": "Secretariat", "kind": "secretariat"}),
+        lambda d: d["partners"][0]["contributions"].append({"type": "staff", "fte": 0.5}),
+    ],
+    ids=["host", "secretariat", "staff"],
+)
+def test_pc722_is_quiet_when_a_host_secretariat_or_staff_coordinates(resourced: Any) -> None:
     def change(d: dict[str, Any]) -> None:
         unresourced(d)
-        d.pop("risks")  # the sound partnership declares a resource-investment risk
-
-    [finding] = fired(assess_changed(change), "PC722")
-    assert finding.location is not None and finding.location.path == "resources"
-    assert finding.challenge == "resource-investment"
-    assert finding.severity == "warning"
-
-
-def test_pc722_has_no_location_without_a_resources_section() -> None:
-    def change(d: dict[str, Any]) -> None:
-        for partner in d["partners"]:
-            partner.pop("contributions")
-        d.pop("resources")
-
-    [finding] = fired(assess_changed(change), "PC722")
-    assert finding.location is None
-
-
-@pytest.mark.parametrize("keep", ["staff", "pooled_budget"])
-def test_pc722_is_quiet_with_staff_or_a_pooled_budget(keep: str) -> None:
-    def change(d: dict[str, Any]) -> None:
-        if keep != "staff":
-            for partner in d["partners"]:
-                partner["contributions"] = [partner["contributions"][0]]
-        if keep != "pooled_budget":
-            d["resources"].pop("pooled_budget")
+        resourced(d)
 
     assert not fired(assess_changed(change), "PC722")
 
 
-def test_a_declared_risk_softens_pc722() -> None:
-    # The sound partnership declares a mitigated, owned resource-investment risk.
-    [finding] = fired(assess_changed(unresourced), "PC722")
-    assert finding.severity == "info"
-    assert finding.mitigated_by == "risks[0]"
+def test_pc722_does_not_reprice_a_missing_pooled_budget() -> None:
+    # PC403 prices pooling; a pooled budget neither silences nor causes PC722.
+    def change(d: dict[str, Any]) -> None:
+        d["resources"].pop("pooled_budget")
+
+    result = assess_changed(change)
+    assert not fired(result, "PC722")
+
+
+def test_a_risk_that_covers_pc722_halves_it() -> None:
+    def change(d: dict[str, Any]) -> None:
+        unresourced(d)
+        d["risks"][0]["covers"] = ["PC722"]
+
+    [finding] = fired(assess_changed(change), "PC722")
+    assert finding.mitigated_by == "risks[0]" and finding.points == 7.5
 
 
 def test_investment_rules_stay_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:

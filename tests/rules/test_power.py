@@ -8,11 +8,12 @@ from typing import Any
 
 import pytest
 
-from partnercheck.analysis.power import banzhaf, decision_power, resource_shares
+from partnercheck.analysis.power import decision_power, resource_shares
 from partnercheck.engine import load
 from partnercheck.load import Source
 from partnercheck.results import FileResult
 from partnercheck.rules.context import Context
+from partnercheck.rules.power import GAP
 from tests.conftest import AS_OF, TESTS, assess_changed, assess_text, dump, fired, sound
 
 
@@ -39,12 +40,26 @@ def deciding(rule: str, votes: dict[str, int] | None = None, lead: str | None = 
     return change
 
 
+def bringing(council: float, trust: float, carers: float) -> Any:
+    """A change that sets each partner's funding (staff removed), so shares are exact."""
+
+    def change(d: dict[str, Any]) -> None:
+        for partner, amount in zip(d["partners"], (council, trust, carers), strict=True):
+            partner["contributions"] = [{"type": "funding", "amount": amount}]
+        d["resources"].pop("pooled_budget")
+
+    return change
+
+
+def both(*changes: Any) -> Any:
+    def change(d: dict[str, Any]) -> None:
+        for c in changes:
+            c(d)
+
+    return change
+
+
 # --- decision power (analysis.power) -------------------------------------------------
-
-
-def test_banzhaf_gives_49_49_2_equal_power_under_a_majority() -> None:
-    shares = banzhaf({"council": 49, "trust": 49, "carers": 2}, 51)
-    assert shares == pytest.approx({"council": 1 / 3, "trust": 1 / 3, "carers": 1 / 3})
 
 
 def test_majority_with_votes_49_49_2_is_equal_power() -> None:
@@ -54,29 +69,36 @@ def test_majority_with_votes_49_49_2_is_equal_power() -> None:
     assert "normalised Banzhaf index" in power.basis
 
 
-def test_a_majority_bloc_holds_all_the_power() -> None:
+def test_a_majority_bloc_decides_alone() -> None:
     power = decision_power(context(deciding("majority", {"council": 3, "trust": 1, "carers": 1})))
-    assert power is not None
+    assert power is not None and power.dictator == "council"
     assert power.shares == pytest.approx({"council": 1.0, "trust": 0.0, "carers": 0.0})
 
 
 def test_lead_partner_rule_gives_the_lead_all_the_power() -> None:
     power = decision_power(context(deciding("lead-partner", None, lead="carers")))
-    assert power is not None
-    assert power.shares == {"council": 0.0, "trust": 0.0, "carers": 1.0}
+    assert power is not None and power.shares == {"carers": 1.0} and power.dictator == "carers"
 
 
-def test_consensus_is_equal_power_among_voters() -> None:
+def test_consensus_gives_every_voter_a_veto() -> None:
     power = decision_power(context(deciding("consensus", {"council": 1, "trust": 5, "carers": 1})))
-    assert power is not None
+    assert power is not None and power.vetoes == {"council", "trust", "carers"}
     assert power.shares == pytest.approx({"council": 1 / 3, "trust": 1 / 3, "carers": 1 / 3})
+
+
+def test_supermajority_needs_two_thirds_of_the_votes_rounded_up() -> None:
+    # 3 of 4 votes is the quota (ceil(8/3) = 3): the holder of 2 can block, not decide.
+    change = deciding("supermajority", {"council": 2, "trust": 1, "carers": 1})
+    power = decision_power(context(change))
+    assert power is not None and power.vetoes == {"council"} and power.dictator is None
+    assert "two-thirds of 4 votes" in power.basis
 
 
 @pytest.mark.parametrize("rule", ["consensus", "majority", "weighted-vote", "supermajority"])
 def test_a_partner_without_a_vote_has_no_power(rule: str) -> None:
     power = decision_power(context(deciding(rule, {"council": 2, "trust": 1, "carers": 0})))
     assert power is not None
-    assert power.shares["carers"] == 0.0
+    assert power.shares.get("carers", 0.0) == 0.0
     assert sum(power.shares.values()) == pytest.approx(1.0)
 
 
@@ -84,13 +106,48 @@ def test_decision_power_is_unknown_without_a_rule() -> None:
     assert decision_power(context(lambda d: d["governance"]["decision_making"].pop("rule"))) is None
 
 
-def test_resource_shares_average_money_and_staff() -> None:
+def test_the_body_marked_as_deciding_the_budget_counts() -> None:
     def change(d: dict[str, Any]) -> None:
-        d["partners"][0]["contributions"][0]["amount"] = 400000  # 400k of 600k funding
+        d["governance"].pop("decision_making")
+        d["governance"]["bodies"] = [
+            {"id": "forum", "name": "Forum", "rule": "consensus"},
+            {
+                "id": "board",
+                "name": "Board",
+                "rule": "majority",
+                "votes": {"council": 3, "trust": 1, "carers": 1},
+                "decides_budget": True,
+            },
+        ]
+
+    power = decision_power(context(change))
+    assert power is not None and power.body == "Board" and power.dictator == "council"
+
+
+def test_staff_and_money_are_not_added_without_fte_cost() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partners"][0]["contributions"] = [{"type": "funding", "amount": 900000}]
+        d["partners"][1]["contributions"] = [{"type": "staff", "fte": 600}]
+        d["partners"][2]["contributions"] = [{"type": "funding", "amount": 100000}]
 
     shares = resource_shares(context(change))
-    assert shares["council"] == pytest.approx((4 / 6 + 1 / 3) / 2)
-    assert sum(shares.values()) == pytest.approx(1.0)
+    assert shares is not None and shares.basis.startswith("the larger of money and staff time")
+    # trust brings all of the staff time: its share is not drowned by the money.
+    assert shares.shares["trust"] == 1.0 and shares.shares["council"] == 0.9
+
+
+def test_fte_cost_values_staff_time_as_money() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partnership"]["fte_cost"] = 50000
+        d["partners"][0]["contributions"] = [{"type": "funding", "amount": 100000}]
+        d["partners"][1]["contributions"] = [{"type": "staff", "fte": 2}]
+        d["partners"][2]["contributions"] = [{"type": "in-kind", "value": 100000}]
+
+    shares = resource_shares(context(change))
+    assert shares is not None and shares.basis == "money and staff time at fte_cost"
+    assert shares.shares == pytest.approx(
+        {"council": 1 / 3, "trust": 1 / 3, "carers": 1 / 3, "forum": 0.0}
+    )
 
 
 def test_analysis_power_can_be_imported_first() -> None:
@@ -102,108 +159,137 @@ def test_analysis_power_can_be_imported_first() -> None:
     assert done.stdout.strip() == "{'a': 0.5, 'b': 0.5}"
 
 
-# --- PC711 ---------------------------------------------------------------------------
+# --- PC711 over-power and PC715 under-power --------------------------------------------
 
 
 def test_pc711_uses_banzhaf_not_raw_votes() -> None:
     # carers has 2% of the votes but, by the Banzhaf index, a third of the power,
     # exactly its share of the resources.
     result = assess_changed(deciding("majority", {"council": 49, "trust": 49, "carers": 2}))
-    assert not fired(result, "PC711")
+    assert not fired(result, "PC711") and not fired(result, "PC715")
 
 
-def test_pc711_fires_both_ways_under_a_lead_partner_rule() -> None:
-    result = assess_changed(deciding("lead-partner", None, lead="council"))
-    findings = {f.location.path if f.location else "": f for f in fired(result, "PC711")}
-    assert set(findings) == {"partners[0]", "partners[1]", "partners[2]"}
-    council = findings["partners[0]"]
-    assert council.message == (
-        "Partner council brings 33% of the resources but holds 100% of the decision power "
-        "(lead-partner rule: the lead decides)"
+def test_pc711_fires_for_a_partner_that_decides_much_and_brings_little() -> None:
+    change = both(
+        bringing(100, 100, 800), deciding("supermajority", {"council": 2, "trust": 1, "carers": 1})
     )
-    assert council.challenge == "power-imbalance"
-    assert council.element == "roles"
-    assert "council" in council.recommendation
-    assert findings["partners[1]"].message.startswith(
-        "Partner trust brings 33% of the resources but holds 0% of the decision power"
-    )
-
-
-def test_pc711_fires_for_a_partner_that_brings_much_and_decides_little() -> None:
-    def change(d: dict[str, Any]) -> None:
-        deciding("majority", {"council": 1, "trust": 1, "carers": 1})(d)
-        d["partners"][2]["contributions"][0]["amount"] = 500000
-        d["partners"][2]["contributions"][1]["fte"] = 5.0
-
     [finding] = fired(assess_changed(change), "PC711")
+    assert finding.subject == "council"
     assert finding.message.startswith(
-        "Partner carers brings 71% of the resources but holds "
-        "33% of the decision power (simple majority of 3 votes;"
+        "Partner council holds 60% of the decision power (two-thirds of 4 votes;"
     )
-    assert "normalised Banzhaf index" in finding.message
-    assert "Give carers a say" in finding.recommendation
+    assert "but brings 10% of the resources (money)" in finding.message
+    assert finding.challenge == "power-imbalance" and finding.element == "roles"
 
 
-def test_pc711_is_quiet_when_decision_power_is_unknown() -> None:
+def test_pc711_fires_at_the_gap_and_not_below_it() -> None:
+    # Under a majority of equal votes each partner holds a third of the power.
+    at = 1 / 3 - GAP
+    change = both(
+        bringing(at, 1 - at - 0.1, 0.1),
+        deciding("majority", {"council": 1, "trust": 1, "carers": 1}),
+    )
+    assert [f.subject for f in fired(assess_changed(change), "PC711")] == ["council"]
+    above = 1 / 3 - GAP + 0.01
+    change = both(
+        bringing(above, 0.5, 1 - above - 0.5),
+        deciding("majority", {"council": 1, "trust": 1, "carers": 1}),
+    )
+    assert "council" not in [f.subject for f in fired(assess_changed(change), "PC711")]
+
+
+def test_pc711_is_quiet_under_consensus_and_for_beneficiaries() -> None:
+    consensus = both(bringing(100, 100, 800), deciding("consensus", None))
+    assert not fired(assess_changed(consensus), "PC711")
+
+    def served(d: dict[str, Any]) -> None:
+        bringing(0, 500, 500)(d)
+        deciding("majority", {"council": 1, "trust": 1, "carers": 1})(d)
+        d["partners"][0]["standing"] = "beneficiary"
+
+    assert "council" not in [f.subject for f in fired(assess_changed(served), "PC711")]
+
+
+def test_pc715_fires_for_a_partner_that_brings_much_and_decides_little() -> None:
+    change = both(
+        bringing(100, 100, 800), deciding("supermajority", {"council": 2, "trust": 1, "carers": 1})
+    )
+    [finding] = fired(assess_changed(change), "PC715")
+    assert finding.subject == "carers"
+    assert finding.message.startswith("Partner carers brings 80% of the resources (money) but")
+    assert (
+        finding.advice
+        == "Give Test Home Care Ltd more say on the Partnership board, in line with what it brings"
+    )
+
+
+def test_pc715_is_quiet_for_a_veto_holder_and_a_host() -> None:
+    # Under consensus everyone holds a veto: no partner is out-voted.
+    consensus = both(bringing(100, 100, 800), deciding("consensus", None))
+    assert not fired(assess_changed(consensus), "PC715")
+
+    def host(d: dict[str, Any]) -> None:
+        both(
+            bringing(100, 100, 800),
+            deciding("supermajority", {"council": 2, "trust": 1, "carers": 1}),
+        )(d)
+        d["partners"][2]["standing"] = "host"
+
+    assert not fired(assess_changed(host), "PC715")
+
+
+def test_pc715_fires_for_a_partner_with_no_seat_even_under_consensus() -> None:
+    change = both(bringing(100, 100, 800), deciding("consensus", {"council": 1, "trust": 1}))
+    [finding] = fired(assess_changed(change), "PC715")
+    assert finding.subject == "carers"
+
+
+def test_power_rules_are_quiet_when_decision_power_is_unknown() -> None:
     def change(d: dict[str, Any]) -> None:
         d["governance"]["decision_making"].pop("rule")
-        d["partners"][2]["contributions"][0]["amount"] = 1000000
+        bringing(100, 100, 10_000)(d)
 
-    assert not fired(assess_changed(change), "PC711")
+    result = assess_changed(change)
+    assert not fired(result, "PC711") and not fired(result, "PC715")
 
 
-# --- PC712 ---------------------------------------------------------------------------
+# --- PC712 a partner decides alone ---------------------------------------------------
 
 
 def dominant_council(d: dict[str, Any]) -> None:
-    """Council hosts the pooled budget, chairs for good and decides alone."""
+    """Council decides alone, chairs for good and hosts the pooled budget."""
     deciding("lead-partner", None, lead="council")(d)
     d["governance"]["chair"] = {"partner": "council", "rotates": "never"}
 
 
-def test_pc712_fires_when_one_partner_holds_budget_chair_and_decisions() -> None:
-    [finding] = fired(assess_changed(dominant_council), "PC712")
-    assert finding.severity == "error"
+def test_pc712_fires_when_one_partner_decides_alone() -> None:
+    result = assess_changed(dominant_council)
+    [finding] = fired(result, "PC712")
+    assert finding.severity == "error" and finding.points == 50.0
     assert finding.message == (
-        "Partner council holds the pooled budget as lead partner, chairs without rotation "
-        "and holds 100% of the decision power (lead-partner rule: the lead decides)"
+        "Partner council can take decisions alone (lead-partner rule) and chairs without "
+        "rotation and controls the budget, bringing 33% of the resources"
     )
-    assert finding.location is not None and finding.location.path == "governance.chair"
-    assert "council" in finding.recommendation
-    assert finding.mitigated_by is None
+    assert finding.location is not None
+    assert finding.location.path == "governance.decision_making"
+    # One gap, one price: neither the fixed chair nor the over-power is charged again.
+    assert not fired(result, "PC714") and not fired(result, "PC711")
 
 
-def test_pc712_counts_a_majority_of_the_funding_as_holding_the_budget() -> None:
-    def change(d: dict[str, Any]) -> None:
-        deciding("weighted-vote", {"council": 3, "trust": 1, "carers": 1})(d)
-        d["governance"].pop("lead_partner")
-        d["governance"]["chair"] = {"partner": "council"}  # rotation unset
-        d["partners"][0]["contributions"][0]["amount"] = 500000
-
+def test_pc712_fires_for_a_voting_bloc() -> None:
+    change = deciding("weighted-vote", {"council": 3, "trust": 1, "carers": 1})
     [finding] = fired(assess_changed(change), "PC712")
-    assert finding.message.startswith("Partner council brings 71% of the funding, chairs")
-    assert "normalised Banzhaf index" in finding.message
+    assert finding.message.startswith("Partner council can take decisions alone (simple majority")
 
 
-@pytest.mark.parametrize(
-    "undo",
-    [
-        lambda d: d["governance"]["chair"].update(rotates="annually"),
-        lambda d: d["governance"]["chair"].update(partner="trust"),
-        lambda d: d["governance"]["decision_making"].update(rule="consensus"),
-        lambda d: d["resources"].pop("pooled_budget"),
-    ],
-    ids=["chair-rotates", "other-chair", "consensus", "no-pooled-budget"],
-)
-def test_pc712_needs_all_three_powers_together(undo: Any) -> None:
-    def change(d: dict[str, Any]) -> None:
-        dominant_council(d)
-        undo(d)
-
-    assert not fired(assess_changed(change), "PC712")
+@pytest.mark.parametrize("rule", ["consensus", "majority"])
+def test_pc712_is_quiet_when_nobody_decides_alone(rule: str) -> None:
+    assert not fired(
+        assess_changed(deciding(rule, {"council": 1, "trust": 1, "carers": 1})), "PC712"
+    )
 
 
-def test_a_declared_risk_softens_pc712_but_keeps_it() -> None:
+def test_a_declared_risk_halves_pc712_and_keeps_it_an_error() -> None:
     [plain] = fired(assess_changed(dominant_council), "PC712")
 
     def declared(d: dict[str, Any]) -> None:
@@ -214,79 +300,117 @@ def test_a_declared_risk_softens_pc712_but_keeps_it() -> None:
                 "description": "The council hosts the budget, chairs and leads decisions",
                 "mitigation": "Annual independent review of board decisions",
                 "owner": "trust",
+                "covers": ["PC712"],
             }
         )
 
     result = assess_changed(declared)
     [soft] = fired(result, "PC712")
-    assert plain.severity == "error" and soft.severity == "warning"
-    assert plain.points > 0
+    assert soft.severity == "error" and soft.mitigated_by == "risks[1]"
     assert soft.points == pytest.approx(plain.points / 2, abs=0.01)
-    assert soft.mitigated_by == "risks[1]"
     [power] = [c for c in result.challenges if c.id == "power-imbalance"]
-    assert power.mitigated
+    assert power.mitigated and power.mitigated_by == ["risks[1]"] and power.level == "high"
 
 
-def test_a_risk_without_an_owner_does_not_soften_pc712() -> None:
-    def declared(d: dict[str, Any]) -> None:
-        dominant_council(d)
-        d["risks"].append(
-            {
-                "challenge": "power-imbalance",
-                "description": "Council dominates",
-                "mitigation": "Annual review",
-            }
-        )
+def test_a_risk_without_covers_or_an_owner_softens_nothing() -> None:
+    for risk in (
+        {
+            "challenge": "power-imbalance",
+            "description": "Council dominates",
+            "mitigation": "Annual review",
+            "owner": "trust",
+        },
+        {
+            "challenge": "power-imbalance",
+            "description": "Council dominates",
+            "mitigation": "Annual review",
+            "covers": ["PC712"],
+        },
+    ):
 
-    [finding] = fired(assess_changed(declared), "PC712")
-    assert finding.severity == "error" and finding.mitigated_by is None
+        def declared(d: dict[str, Any], risk: dict[str, Any] = risk) -> None:
+            dominant_council(d)
+            d["risks"].append(risk)
+
+        result = assess_changed(declared)
+        [finding] = fired(result, "PC712")
+        assert finding.mitigated_by is None
+        [power] = [c for c in result.challenges if c.id == "power-imbalance"]
+        assert power.risks == ["risks[1]"]  # still shown as evidence
 
 
-# --- PC713 ---------------------------------------------------------------------------
+# --- PC713 every partner has a say ---------------------------------------------------
 
 
-def test_pc713_fires_for_a_partner_missing_from_the_votes() -> None:
+def test_pc713_fires_for_a_partner_with_no_vote_or_seat_anywhere() -> None:
     result = assess_changed(deciding("majority", {"council": 1, "trust": 1}))
     [finding] = fired(result, "PC713")
-    assert finding.message == "Partner carers has no vote under the majority rule"
-    assert finding.location is not None
-    assert finding.location.path == "governance.decision_making.votes"
-    assert "carers" in finding.recommendation
+    assert finding.message == "Partner carers has no vote or seat on any body"
+    assert finding.location is not None and finding.location.path == "partners[2]"
 
 
-def test_pc713_points_at_a_zero_vote() -> None:
-    result = assess_changed(deciding("weighted-vote", {"council": 1, "trust": 1, "carers": 0}))
-    [finding] = fired(result, "PC713")
-    assert finding.location is not None
-    assert finding.location.path == "governance.decision_making.votes.carers"
+def test_pc713_counts_an_advisory_seat() -> None:
+    def change(d: dict[str, Any]) -> None:
+        deciding("majority", {"council": 1, "trust": 1})(d)
+        votes = d["governance"].pop("decision_making")["votes"]
+        d["governance"]["bodies"] = [
+            {"id": "board", "name": "Board", "rule": "majority", "votes": votes},
+            {
+                "id": "panel",
+                "name": "Provider panel",
+                "decides": "Advises the board",
+                "members": ["carers"],
+                "rule": "consensus",
+            },
+        ]
+
+    assert not fired(assess_changed(change), "PC713")
 
 
-@pytest.mark.parametrize("rule", ["consensus", "lead-partner"])
-def test_pc713_is_quiet_when_votes_do_not_decide(rule: str) -> None:
-    assert not fired(assess_changed(deciding(rule, {"council": 1, "trust": 1})), "PC713")
+def test_pc713_leaves_associates_and_partners_who_left_alone() -> None:
+    def change(d: dict[str, Any]) -> None:
+        deciding("majority", {"council": 1})(d)
+        d["partners"][1]["standing"] = "associate"
+        d["partners"][2]["left"] = "2026-01-31"
+
+    assert not fired(assess_changed(change), "PC713")
 
 
 def test_pc713_is_quiet_without_a_votes_list() -> None:
     assert not fired(assess_changed(deciding("majority", None)), "PC713")
 
 
-# --- PC714 ---------------------------------------------------------------------------
+# --- PC714 the chair -----------------------------------------------------------------
 
 
 def test_pc714_fires_when_the_chair_never_rotates() -> None:
     result = assess_changed(lambda d: d["governance"]["chair"].update(rotates="never"))
     [finding] = fired(result, "PC714")
-    assert finding.severity == "info"
+    assert finding.severity == "info" and finding.points == 0.0
     assert finding.message == "Partner trust chairs and the chair never rotates (3 partners)"
-    assert finding.location is not None
-    assert finding.location.path == "governance.chair.rotates"
-    assert not fired(result, "PC712")  # trust holds neither budget nor decisions
 
 
-def test_pc714_points_at_the_chair_when_rotation_is_unset() -> None:
-    result = assess_changed(lambda d: d["governance"]["chair"].pop("rotates"))
-    [finding] = fired(result, "PC714")
-    assert finding.location is not None and finding.location.path == "governance.chair"
+def test_pc714_does_not_say_never_when_rotation_is_unset() -> None:
+    [finding] = fired(assess_changed(lambda d: d["governance"]["chair"].pop("rotates")), "PC714")
+    assert finding.message == "Partner trust chairs; whether the chair rotates is not recorded"
+    assert "never" not in finding.message
+
+
+def test_an_independent_chair_is_a_strength_not_a_finding() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["members"].append({"id": "chair", "name": "Ann Chair", "kind": "independent"})
+        d["governance"]["chair"] = {"member": "chair"}
+
+    result = assess_changed(change)
+    assert not fired(result, "PC714")
+    assert "The chair is independent of the partners" in [s.text for s in result.strengths]
+
+
+def test_a_community_chair_is_not_called_independent() -> None:
+    result = assess_changed(lambda d: d["governance"].update(chair={"member": "forum"}))
+    texts = [s.text for s in result.strengths]
+    assert "The people the partnership serves chair it" in texts
+    assert "The chair is independent of the partners" not in texts
 
 
 def test_pc714_is_quiet_with_two_partners() -> None:

@@ -4,28 +4,81 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from partnercheck.results import FileResult
-from tests.conftest import assess_changed, fired
+from tests.conftest import assess_changed, element, fired
 
 
 def test_pc401_fires_for_a_partner_contributing_nothing() -> None:
-    [finding] = fired(assess_changed(lambda d: d["partners"][1].pop("contributions")), "PC401")
-    assert finding.message == "Partner trust contributes nothing"
+    result = assess_changed(lambda d: d["partners"][1].pop("contributions"))
+    [finding] = fired(result, "PC401")
+    assert finding.message == "Partner trust contributes nothing, but keeps a vote and its goals"
     assert finding.location is not None and finding.location.path == "partners[1]"
-    assert finding.challenge == "resource-investment"
-    # The sound partnership declares an owned, mitigated resource-investment risk.
-    assert finding.severity == "warning"
-    assert finding.mitigated_by == "risks[0]"
+    assert finding.challenge == "resource-investment" and finding.severity == "error"
+    # A declared resource-investment risk that does not cover PC401 or trust softens nothing.
+    assert finding.mitigated_by is None
+    assert finding.points == pytest.approx(13.33)
+    assert result.cap is not None and "PC401" in result.cap.reason
 
 
-def test_pc401_is_an_error_without_a_mitigating_risk() -> None:
+def test_pc401_reads_zero_money_or_zero_staff_as_nothing() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partners"][1]["contributions"] = [
+            {"type": "funding", "amount": 0},
+            {"type": "staff", "fte": 0},
+        ]
+
+    assert fired(assess_changed(change), "PC401")
+
+
+def test_pc401_is_halved_by_a_risk_that_covers_it_but_stays_an_error() -> None:
     def change(d: dict[str, Any]) -> None:
         d["partners"][1].pop("contributions")
-        d.pop("risks")
+        d["risks"][0]["covers"] = ["PC401"]
 
     [finding] = fired(assess_changed(change), "PC401")
-    assert finding.severity == "error"
+    assert finding.mitigated_by == "risks[0]" and finding.severity == "error"
+    assert finding.points == pytest.approx(6.67)
+
+
+def test_a_risk_naming_a_partner_softens_only_findings_of_its_own_challenge() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partners"][1].pop("contributions")
+        d["risks"][0].update(challenge="power-imbalance", covers=["trust"])
+
+    [finding] = fired(assess_changed(change), "PC401")
     assert finding.mitigated_by is None
+
+
+def test_litigation_or_monitoring_is_not_a_mitigation() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partners"][1].pop("contributions")
+        d["risks"][0].update(covers=["PC401"], mitigation="Legal proceedings")
+
+    [finding] = fired(assess_changed(change), "PC401")
+    assert finding.mitigated_by is None
+
+
+def test_associates_and_beneficiaries_are_not_expected_to_contribute() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partners"][1].pop("contributions")
+        d["partners"][1]["standing"] = "associate"
+        d["partners"][2].pop("contributions")
+        d["partners"][2]["standing"] = "beneficiary"
+
+    assert not fired(assess_changed(change), "PC401")
+
+
+def test_without_any_contribution_or_resources_the_element_scores_zero() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d.pop("resources")
+        for partner in d["partners"]:
+            partner.pop("contributions")
+
+    result = assess_changed(change)
+    [finding] = fired(result, "PC401")
+    assert finding.points == 100.0 and element(result, "resources") == 0.0
 
 
 def test_pc402_fires_for_funding_without_an_amount() -> None:
@@ -106,15 +159,14 @@ def test_section_rules_point_nowhere_without_a_resources_section() -> None:
     for rule_id in ("PC403", "PC404", "PC405"):
         [finding] = fired(result, rule_id)
         assert finding.location is None
+    assert element(result, "resources") == 55.0  # contributions are still there
 
 
 def test_pc406_fires_for_amounts_without_a_currency() -> None:
     [finding] = fired(assess_changed(lambda d: d["partnership"].pop("currency")), "PC406")
-    assert finding.message == (
-        "Funding amounts are given (e.g. by council) but partnership.currency is not set"
-    )
+    assert finding.message == "Funding amounts are given (e.g. by council) but no currency is set"
     assert finding.location is not None and finding.location.path == "partnership"
-    assert finding.severity == "info"
+    assert finding.severity == "info" and finding.points == 0.0
 
 
 def test_pc406_fires_for_a_pooled_budget_without_a_currency() -> None:
@@ -124,7 +176,7 @@ def test_pc406_fires_for_a_pooled_budget_without_a_currency() -> None:
             partner["contributions"] = partner["contributions"][1:]
 
     [finding] = fired(assess_changed(change), "PC406")
-    assert finding.message == "A pooled budget is given but partnership.currency is not set"
+    assert finding.message == "A pooled budget is given but no currency is set"
 
 
 def test_pc406_stays_quiet_without_any_amount() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from partnercheck.results import FileResult, Finding
-from tests.conftest import assess_changed, fired
+from tests.conftest import assess_changed, element, fired
 
 
 def path_of(finding: Finding) -> str | None:
@@ -49,18 +49,24 @@ def test_pc502_ignores_goals_without_an_owner() -> None:
     assert not fired(assess_changed(change), "PC502")
 
 
-def test_pc503_to_pc505_point_nowhere_without_governance() -> None:
+def test_without_roles_or_governance_the_element_scores_zero() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d.pop("governance")
+        d.pop("roles")
+
+    result = assess_changed(change)
+    [finding] = fired(result, "PC501")
+    assert finding.message == "No roles, responsibilities or governance are defined"
+    assert finding.points == 100.0 and element(result, "roles") == 0.0
+    assert [f.rule for f in result.findings if f.element == "roles"] == ["PC501"]
+
+
+def test_without_governance_pc503_speaks_for_the_missing_body_and_rule() -> None:
     result = assess_changed(lambda d: d.pop("governance"))
-    expected = {
-        "PC503": ("No decision-making body is named (there is no governance section)", "error"),
-        "PC504": ("No decision rule is agreed (there is no governance section)", "warning"),
-        "PC505": ("No chair or lead partner is named (there is no governance section)", "warning"),
-    }
-    for rule_id, (message, severity) in expected.items():
-        [finding] = fired(result, rule_id)
-        assert finding.message == message
-        assert finding.location is None
-        assert finding.severity == severity
+    [finding] = fired(result, "PC503")
+    assert finding.message == "No decision-making body is named (there is no governance section)"
+    assert finding.location is None and finding.severity == "error"
+    assert not fired(result, "PC504") and not fired(result, "PC505")
 
 
 def test_pc503_fires_without_a_decision_body() -> None:
@@ -68,8 +74,17 @@ def test_pc503_fires_without_a_decision_body() -> None:
         assess_changed(lambda d: d["governance"]["decision_making"].pop("body")), "PC503"
     )
     assert finding.message == "No decision-making body is named"
-    assert path_of(finding) == "governance.decision_making"
+    assert path_of(finding) == "governance"
     assert finding.severity == "error"
+
+
+def test_pc503_is_satisfied_by_bodies() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["governance"].pop("decision_making")
+        d["governance"]["bodies"] = [{"id": "board", "name": "Board", "rule": "consensus"}]
+
+    result = assess_changed(change)
+    assert not fired(result, "PC503") and not fired(result, "PC504")
 
 
 def test_pc504_fires_without_a_decision_rule_and_names_the_body() -> None:
@@ -82,13 +97,17 @@ def test_pc504_fires_without_a_decision_rule_and_names_the_body() -> None:
     assert "Partnership board" in finding.recommendation
 
 
-def test_pc504_points_at_governance_without_decision_making() -> None:
-    result = assess_changed(lambda d: d["governance"].pop("decision_making"))
-    [finding] = fired(result, "PC504")
-    assert finding.message == "No decision rule is agreed"
-    assert path_of(finding) == "governance"
-    [body] = fired(result, "PC503")
-    assert path_of(body) == "governance"
+def test_pc504_reads_the_body_marked_as_deciding_the_budget() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["governance"].pop("decision_making")
+        d["governance"]["bodies"] = [
+            {"id": "forum", "name": "Forum", "rule": "consensus"},
+            {"id": "board", "name": "Finance board", "decides_budget": True},
+        ]
+
+    [finding] = fired(assess_changed(change), "PC504")
+    assert finding.message == "No decision rule is agreed for the Finance board"
+    assert path_of(finding) == "governance.bodies[1]"
 
 
 def test_pc505_fires_without_chair_or_lead_partner() -> None:
@@ -98,8 +117,16 @@ def test_pc505_fires_without_chair_or_lead_partner() -> None:
 
     [finding] = fired(assess_changed(change), "PC505")
     assert finding.message == "No chair or lead partner is named"
-    assert path_of(finding) == "governance.chair"
+    assert path_of(finding) == "governance"
     assert finding.severity == "warning"
+
+
+def test_pc505_is_satisfied_by_an_independent_chair() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["governance"].pop("lead_partner")
+        d["governance"]["chair"] = {"member": "forum", "rotates": "never"}
+
+    assert not fired(assess_changed(change), "PC505")
 
 
 def test_pc505_is_satisfied_by_either_a_chair_or_a_lead_partner() -> None:
@@ -125,13 +152,90 @@ def test_pc507_fires_for_an_unsigned_agreement() -> None:
     assert finding.severity == "warning"
 
 
-def test_pc506_and_pc507_point_at_partnership_without_an_agreement() -> None:
+def test_no_agreement_is_one_finding_priced_for_exit_terms_too() -> None:
     result = assess_changed(lambda d: d["partnership"].pop("agreement"))
     [signed] = fired(result, "PC507")
     assert signed.message == "There is no written partnership agreement"
     assert path_of(signed) == "partnership"
-    [exit_] = fired(result, "PC506")
-    assert path_of(exit_) == "partnership"
+    assert signed.points == 30.0  # PC507 15 + PC506 15, once
+    assert not fired(result, "PC506")
+
+
+def test_pc507_unsigned_costs_half() -> None:
+    [finding] = fired(
+        assess_changed(lambda d: d["partnership"]["agreement"].pop("signed")), "PC507"
+    )
+    assert finding.points == 7.5
+
+
+def test_a_statutory_partnership_needs_no_exit_terms_or_signature() -> None:
+    def change(d: dict[str, Any]) -> None:
+        agreement = d["partnership"]["agreement"]
+        agreement.pop("exit_terms")
+        agreement.pop("signed")
+        agreement["statutory"] = "Health and Social Care Act 2012, s.194"
+
+    result = assess_changed(change)
+    assert not fired(result, "PC506") and not fired(result, "PC507")
+
+
+def test_pc509_fires_when_nobody_speaks_for_the_people_served() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d.pop("members")
+        d["governance"]["decision_making"]["votes"].pop("forum")
+
+    [finding] = fired(assess_changed(change), "PC509")
+    assert finding.message == "The people the partnership serves have no voice on any decision body"
+    assert finding.severity == "warning" and finding.points == 20.0
+
+
+def test_pc509_names_representatives_kept_out_of_decisions() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["governance"]["decision_making"]["votes"].pop("forum")
+
+    [finding] = fired(assess_changed(change), "PC509")
+    assert finding.message == (
+        "The people the partnership serves, represented by forum, have no vote where "
+        "decisions are made"
+    )
+    assert finding.severity == "warning"  # an advisory member, not a partner, was left out
+
+
+def test_pc509_is_an_error_when_a_beneficiary_partner_is_kept_out() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partners"][2]["standing"] = "beneficiary"
+        d["governance"]["decision_making"]["votes"] = {"council": 1, "trust": 1}
+
+    [finding] = fired(assess_changed(change), "PC509")
+    assert finding.severity == "error" and "carers" in finding.message
+
+
+def test_pc509_does_not_count_an_advisory_seat() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["governance"]["decision_making"]["votes"].pop("forum")
+        d["governance"]["bodies"] = []
+        gov = d["governance"]
+        gov["bodies"] = [
+            {
+                "id": "board",
+                "name": "Board",
+                "rule": "consensus",
+                "votes": gov["decision_making"]["votes"],
+            },
+            {"id": "panel", "name": "Advisory panel", "members": ["forum"], "rule": "consensus"},
+        ]
+        gov.pop("decision_making")
+
+    assert fired(assess_changed(change), "PC509")
+
+
+def test_pc509_needs_a_partnership_that_serves_people() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partnership"]["purpose"] = "Develop solid-state battery materials"
+        d["vision"]["statement"] = "Europe leads the world in battery chemistry by 2030."
+        d["governance"]["decision_making"]["votes"].pop("forum")
+
+    assert not fired(assess_changed(change), "PC509")
 
 
 def test_role_rules_stay_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:

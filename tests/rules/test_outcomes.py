@@ -1,0 +1,225 @@
+"""Outcomes: KPI trends, goal states, PC111 and PC613, and what they do to the headline."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from partnercheck.analysis.outcomes import (
+    BEHIND_AFTER,
+    BEHIND_MARGIN,
+    KpiTrend,
+    goal_outcome,
+    kpi_trend,
+)
+from partnercheck.model.partnership import Goal, Kpi
+from tests.conftest import AS_OF, assess_changed, element, fired
+
+
+def kpi(**fields: Any) -> Kpi:
+    return Kpi.model_validate({"name": "Gap (years)", **fields})
+
+
+def trend(k: Kpi, goal: Goal | None = None, start: date | None = None) -> str:
+    return kpi_trend(k, goal, AS_OF, start).state
+
+
+def test_the_issue_example_moves_away_from_its_target() -> None:
+    readings = [
+        {"date": "2024-03-31", "value": 11.0},
+        {"date": "2025-03-31", "value": 11.4},
+        {"date": "2026-03-31", "value": 11.8},
+    ]
+    t = kpi_trend(kpi(baseline=11.0, target=9.0, readings=readings), None, AS_OF)
+    assert (t.state, t.better, t.current, t.previous) == ("away", "lower", 11.8, 11.4)
+    assert t.evidence == "11 → 11.4 → 11.8 (target 9, lower is better)"
+
+
+@pytest.mark.parametrize(
+    ("fields", "state"),
+    [
+        ({"baseline": 10, "target": 20, "current": 20}, "met"),
+        ({"baseline": 10, "target": 20, "current": 25}, "met"),
+        ({"baseline": 10, "target": 20, "current": 9}, "away"),
+        ({"baseline": 10, "target": 20, "current": 10}, "on-course"),
+        ({"baseline": 10, "target": 20}, "unknown"),
+        ({"baseline": 10, "current": 12}, "unknown"),
+        ({"baseline": 10, "target": 10, "current": 12}, "unknown"),  # no direction
+        ({"baseline": 10, "target": 10, "current": 12, "better": "higher"}, "met"),
+    ],
+)
+def test_kpi_states(fields: dict[str, Any], state: str) -> None:
+    assert trend(kpi(**fields)) == state
+
+
+def test_a_kpi_that_slipped_back_at_its_latest_reading_is_slipping() -> None:
+    readings = [{"date": "2025-01-01", "value": 14}, {"date": "2026-01-01", "value": 15}]
+    assert trend(kpi(baseline=18, target=12, readings=readings)) == "slipping"
+
+
+def test_the_first_reading_is_the_baseline_when_none_is_given() -> None:
+    readings = [{"date": "2025-01-01", "value": 10}, {"date": "2026-01-01", "value": 9}]
+    assert trend(kpi(target=20, readings=readings)) == "away"
+
+
+def _behind(progress: float, elapsed: float) -> str:
+    """A KPI ``progress`` of the way to target, ``elapsed`` of the time from start to due."""
+    start = date(2020, 1, 1)
+    span = 1000
+    due = date.fromordinal(start.toordinal() + span)
+    as_of = date.fromordinal(start.toordinal() + round(elapsed * span))
+    goal = Goal(id="G1", objective="x", due=due)
+    k = kpi(baseline=0, target=100, current=progress * 100)
+    return kpi_trend(k, goal, as_of, start).state
+
+
+def test_behind_fires_only_when_progress_trails_time_by_the_margin() -> None:
+    assert _behind(0.5 - BEHIND_MARGIN - 0.01, 0.5) == "behind"
+    assert _behind(0.5 - BEHIND_MARGIN + 0.01, 0.5) == "on-course"
+
+
+def test_behind_waits_until_enough_time_has_gone() -> None:
+    assert _behind(0.0, BEHIND_AFTER - 0.01) == "on-course"
+    assert _behind(0.0, BEHIND_AFTER + 0.01) == "behind"
+
+
+def goal(**fields: Any) -> Goal:
+    return Goal.model_validate({"id": "G1", "objective": "x", **fields})
+
+
+@pytest.mark.parametrize(
+    ("fields", "kpi_states", "state"),
+    [
+        ({"status": "dropped"}, [], "dropped"),
+        ({"status": "met"}, ["away"], "met"),
+        ({"status": "missed"}, [], "missed"),
+        ({}, ["met", "met"], "met"),
+        ({}, ["met", "away"], "moving-away"),
+        ({}, ["behind"], "off-track"),
+        ({}, ["slipping"], "slipping"),
+        ({"status": "on-track"}, ["away"], "moving-away"),  # the figures win
+        ({"status": "on-track"}, ["behind"], "on-track"),  # a projection: the judgement stands
+        ({"status": "on-track"}, [], "on-track"),
+        ({"status": "off-track"}, [], "off-track"),
+        ({"due": "2026-01-01"}, [], "overdue"),
+        ({"due": "2026-01-01"}, ["on-course"], "missed"),  # past due, short of target
+        ({"due": "2026-01-01", "status": "off-track"}, [], "missed"),
+        ({}, ["on-course"], "on-track"),
+        ({}, [], "unknown"),
+    ],
+)
+def test_goal_states(fields: dict[str, Any], kpi_states: list[str], state: str) -> None:
+    trends = [
+        (i, KpiTrend(s, None, None, None, None, None, None, ""))  # type: ignore[arg-type]
+        for i, s in enumerate(kpi_states)
+    ]
+    assert goal_outcome(goal(**fields), trends, AS_OF).state == state
+
+
+def _kpi_away(d: dict[str, Any]) -> None:
+    d["evaluation"]["kpis"][0]["current"] = 420  # delayed discharges rose from 400
+
+
+def test_pc111_fires_for_a_goal_whose_kpi_moved_away_and_costs_eighty_percent() -> None:
+    [finding] = fired(assess_changed(_kpi_away), "PC111")
+    assert finding.message.startswith(
+        "Goal G1 is moving away from its target: a KPI has fallen back past its starting point"
+    )
+    assert "400 → 420 (target 250, lower is better)" in finding.message
+    assert finding.points == 26.0  # 65 points / 2 goals * 0.8
+
+
+def test_pc111_costs_an_off_track_goal_sixty_percent() -> None:
+    [finding] = fired(assess_changed(lambda d: d["goals"][0].update(status="off-track")), "PC111")
+    assert finding.points == 19.5
+
+
+def test_pc111_costs_a_missed_goal_its_full_share() -> None:
+    [finding] = fired(assess_changed(lambda d: d["goals"][0].update(status="missed")), "PC111")
+    assert finding.points == 32.5 and "was missed" in finding.message
+
+
+def test_results_falling_short_cap_the_band() -> None:
+    def change(d: dict[str, Any]) -> None:
+        for goal in d["goals"]:
+            goal["status"] = "missed"
+
+    result = assess_changed(change)
+    assert result.cap is not None and result.band == "at-risk"
+    # Goals is critical too; on a tie the element's reason is given.
+    assert result.cap.reason == "capped at at-risk: goals is critical (35.0 of 100)"
+    assert element(result, "goals") == 35.0
+
+
+def test_a_fifth_of_the_goals_short_caps_at_developing() -> None:
+    def change(d: dict[str, Any]) -> None:
+        base = d["goals"][1]
+        d["goals"] += [{**base, "id": f"G{i}", "status": "on-track"} for i in range(3, 6)]
+        d["goals"][0]["status"] = "missed"  # one of five: a shortfall of exactly 0.2
+
+    result = assess_changed(change)
+    assert result.band == "developing" and result.cap is not None
+    assert result.cap.reason.startswith("capped at developing: results fall short (1 of 5")
+
+
+def test_one_goal_off_track_of_five_leaves_a_partnership_strong() -> None:
+    def change(d: dict[str, Any]) -> None:
+        base = d["goals"][1]
+        d["goals"] += [{**base, "id": f"G{i}", "status": "on-track"} for i in range(3, 6)]
+        d["goals"][0]["status"] = "off-track"  # 0.6 / 5 = 0.12, under the threshold
+
+    result = assess_changed(change)
+    assert result.band == "strong" and result.cap is None
+
+
+def test_strong_needs_results_on_record() -> None:
+    def change(d: dict[str, Any]) -> None:
+        for k in d["evaluation"]["kpis"]:
+            k.pop("current")
+
+    result = assess_changed(change)
+    assert result.band == "developing" and result.cap is not None
+    assert "no track record yet (only 0 of 2 goals have a result or KPI reading on record)" in (
+        result.cap.reason
+    )
+
+
+def test_strong_needs_a_review_held() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["evaluation"].pop("last_review")
+        d["partnership"]["started"] = date(2026, 10, 1)  # too young for its first review
+
+    result = assess_changed(change)
+    assert not fired(result, "PC602")
+    assert result.cap is not None and "no review has been held" in result.cap.reason
+
+
+def test_pc613_fires_for_an_unlinked_kpi_moving_away() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["evaluation"]["kpis"].append(
+            {"name": "Complaints", "baseline": 10, "target": 5, "current": 12}
+        )
+
+    [finding] = fired(assess_changed(change), "PC613")
+    assert finding.message == (
+        "KPI Complaints has moved away from its target: 10 → 12 (target 5, lower is better)"
+    )
+
+
+def test_pc613_leaves_kpis_of_goals_to_pc111() -> None:
+    result = assess_changed(_kpi_away)
+    assert not fired(result, "PC613")
+
+
+def test_outcome_records_carry_kpi_movement() -> None:
+    result = assess_changed(_kpi_away)
+    record = result.kpis[0]
+    assert (record.state, record.baseline, record.current, record.target) == (
+        "away",
+        400,
+        420,
+        250,
+    )
+    assert [g.state for g in result.goals] == ["moving-away", "on-track"]
