@@ -91,7 +91,8 @@ def run_files(request: Request, *, score: bool = True) -> tuple[Report, Settings
             "partnercheck: warning: no *.yaml or *.yml files found in " + ", ".join(request.paths)
         )
     report = build_report(as_of, check_all(files, job, settings.jobs), missing)
-    return report, settings, len(files)
+    # Paths that could not even be read (missing, a dangling link) count as checked and invalid.
+    return report, settings, len(files) + len({e.file for e in missing})
 
 
 def assess(request: Request, *, score: bool = True) -> int:
