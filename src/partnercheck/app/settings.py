@@ -6,8 +6,9 @@ so precedence is one rule: a value given on the command line wins.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -26,6 +27,7 @@ MAX_JOBS = 256
 MAX_FILE_SIZE = 1 << 30  # 1 GiB
 MAX_RESPONDENTS = 1_000_000
 Weight = Annotated[float, Field(ge=0, le=MAX_WEIGHT, allow_inf_nan=False)]
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def check_rule_patterns(values: list[str]) -> list[str]:
@@ -113,6 +115,18 @@ class Settings(BaseModel):
                 why = " (a prefix; give each rule id in full)" if prefix else hint
                 raise ValueError(f"{excerpt(key)} is not a rule id{why}")
         return values
+
+    @field_validator("as_of", mode="before")
+    @classmethod
+    def _iso_date(cls, value: object) -> object:
+        if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+            return value
+        if isinstance(value, str) and ISO_DATE.fullmatch(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise ValueError(f"{excerpt(value)} is not a date; write it as YYYY-MM-DD")
 
     @field_validator("weights")
     @classmethod
