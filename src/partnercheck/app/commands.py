@@ -61,7 +61,7 @@ def config_path(request: Request) -> Path | None:
     """The config file a run reads: --config, else the nearest one found upward."""
     if request.config is None:
         return discover(Path.cwd())
-    if not request.config.is_file() and not request.config.is_symlink():
+    if not request.config.exists() and not request.config.is_symlink():
         raise InputErrors([InputError(str(request.config), 1, 1, "config file not found")])
     return request.config
 
