@@ -95,7 +95,7 @@ def file_section(r: FileResult) -> list[str]:
             [
                 [
                     cell(c.title),
-                    c.level + (" (mitigated)" if c.mitigated and c.level != "none" else ""),
+                    escape(c.level) + (" (mitigated)" if c.mitigated and c.level != "none" else ""),
                     cell("\n".join(c.evidence) or "-"),
                 ]
                 for c in r.challenges
