@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 import partnercheck.app.runner as runner
 from partnercheck.app.paths import contained, inside, repository_root
+from partnercheck.app.settings import Settings
+from partnercheck.engine import assess as real_assess
 from partnercheck.results import FileResult
 from tests.app.cli_helpers import AS_OF, assess, run
 from tests.conftest import SOUND
@@ -19,12 +22,11 @@ def test_a_crash_in_one_file_is_its_own_error_and_the_run_goes_on(
 ) -> None:
     for name in ("a.yaml", "b.yaml", "c.yaml"):
         (tmp_path / name).write_text(SOUND.read_text())
-    real = runner.assess
 
     def fragile(loaded: object, *args: object, **kwargs: object) -> FileResult:
         if getattr(loaded, "source").name.endswith("b.yaml"):  # noqa: B009
             raise OverflowError("date value out of range")
-        return real(loaded, *args, **kwargs)  # type: ignore[arg-type]
+        return real_assess(loaded, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(runner, "assess", fragile)
     monkeypatch.delenv("PARTNERCHECK_DEBUG", raising=False)
@@ -44,7 +46,7 @@ def test_the_guard_steps_aside_for_debugging(
 
     monkeypatch.setattr(runner, "assess", broken)
     monkeypatch.setenv("PARTNERCHECK_DEBUG", "1")
-    job = runner.Job(settings=runner.Settings(), as_of=runner.date(2026, 11, 26))
+    job = runner.Job(settings=Settings(), as_of=date(2026, 11, 26))
     with pytest.raises(OverflowError):
         runner.check_file(str(SOUND), job)
 
