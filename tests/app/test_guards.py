@@ -136,3 +136,22 @@ def test_a_report_read_back_for_diff_must_hold_scores_in_range(tmp_path: Path) -
     result = run("diff", str(tmp_path / "old.json"), str(SOUND), "--as-of", AS_OF)
     assert result.exit_code == 2
     assert "results[0].score is '1e+300', not 0 to 100" in result.stderr
+
+
+@pytest.mark.parametrize("to_file", [False, True])
+def test_an_output_over_the_limit_is_refused_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, to_file: bool
+) -> None:
+    import partnercheck.app.output as output
+
+    monkeypatch.setattr(output, "MAX_OUTPUT_CHARS", 1000)
+    target = tmp_path / "r.json"
+    target.write_text("previous\n")
+    where = ["-o", str(target)] if to_file else []
+    result = run("assess", str(SOUND), "-f", "json", "--as-of", AS_OF, *where)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    name = str(target) if to_file else "<stdout>"
+    assert result.stderr.startswith(f"{name}:1:1: cannot write: the output is ")
+    assert result.stderr.endswith("over the 1,000-character limit; nothing written\n")
+    assert target.read_text() == "previous\n"
