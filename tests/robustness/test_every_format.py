@@ -41,6 +41,8 @@ from partnercheck.textsafe import UNSAFE
 from tests.conftest import AS_OF, EXAMPLES
 from tests.reporters.reports import BROKEN, INPUT_ERROR, flawed_result, report_of
 
+pytestmark = pytest.mark.slow
+
 Model = TypeVar("Model", bound=BaseModel)
 
 ATTACKS = [

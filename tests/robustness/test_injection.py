@@ -78,7 +78,7 @@ def test_the_goal_id_survives_in_json_exactly(tmp_path: Path) -> None:
 def test_a_hostile_file_name_commands_nothing_on_standard_error(tmp_path: Path, name: str) -> None:
     (tmp_path / "many").mkdir()
     (tmp_path / "many" / name).write_text("partnercheck: 1\npartners: [\n", encoding="utf-8")
-    for fmt in ("concise", "github", "markdown"):
+    for fmt in ("concise", "github", "markdown") if name.startswith("::") else ("concise",):
         seen = cli("assess", "many", "-f", fmt, *AS_OF, cwd=tmp_path)
         assert seen.code == 2
         [line] = seen.lines
