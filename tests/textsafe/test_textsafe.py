@@ -112,8 +112,12 @@ def test_markdown_cells_keep_line_breaks_and_pipes_as_text() -> None:
     assert cell("a | b\nc") == "a \\| b<br>c"
 
 
-@pytest.mark.parametrize("text", ["plain", "a`b", "``x``", "`", " ", "<b>@x</b>", "[l](u)"])
+@pytest.mark.parametrize(
+    "text", ["plain", "a`b", "``x``", "`", " ", "<b>@x</b>", "[l](u)", "##[error]x\n::x"]
+)
 def test_a_code_span_holds_any_text(text: str) -> None:
-    page = to_html(code(text))
+    span = code(text)
+    page = to_html(span)
     assert "<b>" not in page and "<a " not in page
     assert page.count("<code>") <= 1
+    assert "##[" not in span and "\n" not in span

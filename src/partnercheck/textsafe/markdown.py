@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from partnercheck.textsafe import UNSAFE, escape_character
+from partnercheck.textsafe import UNSAFE, escape_character, visible
 
 # Backslash first, so the escapes added for the others are not escaped again.
 _SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
@@ -63,10 +63,10 @@ def code(text: str) -> str:
     """``text`` as an inline code span: nothing inside is Markdown, HTML or a link.
 
     The fence is one backtick longer than any run of backticks in the text,
-    so the text cannot close it; unsafe characters become visible escapes.
-    Not for table cells, where GitHub splits even a code span at ``|``.
+    so the text cannot close it; unsafe characters (and ``##[``) become visible
+    escapes. Not for table cells, where GitHub splits even a code span at ``|``.
     """
-    text = UNSAFE.sub(_unsafe, text)
+    text = visible(text)
     if not text.strip():
         return escape(text) or "(empty)"
     fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
