@@ -21,7 +21,10 @@ class InputError:
     message: str
 
     def render(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        """The one-line form for standard error: escaped, capped, never a CI command."""
+        from partnercheck.textsafe import located
+
+        return located(self.file, self.line, self.column, self.message)
 
 
 class InputErrors(Exception):  # noqa: N818 - a collection, not a single error

@@ -174,7 +174,25 @@ def test_bad_value_in_pyproject_points_into_the_partnercheck_table(project: Path
     ("setting", "message"),
     [
         ('fail-on = "sometimes"', "fail-on: Input should be 'error', 'warning', 'info' or 'never'"),
-        ("weights = {goals = -1}", "weights: element weights must not be negative"),
+        ("weights = {goals = -1}", "weights.goals: Input should be greater than or equal to 0"),
+        ("weights = {goals = nan}", "weights.goals: Input should be a finite number"),
+        ("weights = {goals = inf}", "weights.goals: Input should be a finite number"),
+        ("weights = {goals = 1e308}", "weights.goals: Input should be less than or equal to 1000"),
+        (
+            "weights = {goals = 0, vision = 0, communication = 0, resources = 0, roles = 0, "
+            "evaluation = 0}",
+            "weights: every element weight is 0; at least one must be positive",
+        ),
+        ('select = ["PC1O1"]', "select: 'PC1O1' is not a rule id or prefix (did you mean 'PC101'"),
+        ('select = ["PC999"]', "select: 'PC999' is not a rule id or prefix"),
+        ('extend-ignore = ["pc"]', "extend-ignore: 'pc' is not a rule id or prefix"),
+        ('severity = {PC999 = "info"}', "severity: 'PC999' is not a rule id"),
+        ('severity = {PC3 = "info"}', "severity: 'PC3' is not a rule id (a prefix; give each"),
+        ('per-file-ignores = {"a/*" = ["PC1O1"]}', "per-file-ignores: 'PC1O1' is not a rule id"),
+        ("jobs = " + "9" * 5000, "invalid TOML: a number too long to read"),
+        ("jobs = " + "9" * 100, "jobs: Input should be less than or equal to 256"),
+        ("select = " + "[" * 500 + "]" * 500, "invalid TOML: arrays or tables nested too deeply"),
+        ("fail-under = nan", "fail-under: Input should be a finite number"),
         ('select = ["E501"]', "select: 'E501' is not a rule id or prefix"),
         ('ignore = ["W"]', "ignore: 'W' is not a rule id or prefix"),
         ('severity = {PC305 = "fatal"}', "severity.PC305: Input should be"),
@@ -184,7 +202,13 @@ def test_bad_value_in_pyproject_points_into_the_partnercheck_table(project: Path
 )
 def test_bad_values_are_located_errors(project: Path, setting: str, message: str) -> None:
     line = error_line(project, f"# team settings\n{setting}\n")
-    assert line.startswith(f"{project / '.partnercheck.toml'}:2:1: {message}")
+    assert line.startswith(f"{project / '.partnercheck.toml'}:2:")
+    assert line.split(": ", 1)[1].startswith(message)
+
+
+def test_a_bad_weight_in_a_table_points_at_its_own_line(project: Path) -> None:
+    line = error_line(project, "fail-on = 'warning'\n\n[weights]\nvision = 1\ngoals = nan\n")
+    assert line.startswith(f"{project / '.partnercheck.toml'}:5:1: weights.goals: ")
 
 
 def test_invalid_toml_is_a_located_error(project: Path) -> None:

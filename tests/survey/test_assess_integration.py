@@ -87,7 +87,10 @@ def test_survey_key_naming_a_missing_file_is_a_located_error(tmp_path: Path) -> 
     line = len(text.splitlines())
     code, _, err = assess(str(target))
     assert code == 2
-    assert err == f"{target}:{line}:9: survey file '{tmp_path}/nowhere.csv' not found\n"
+    assert err == (
+        f"{target}:{line}:9: survey file 'nowhere.csv' not found "
+        "(paths are relative to this file)\n"
+    )
 
 
 def test_bad_survey_input_exits_2_with_its_line(tmp_path: Path) -> None:

@@ -20,11 +20,15 @@ from collections import Counter
 from pathlib import Path, PurePath
 from typing import Any
 
+from partnercheck.app.json_input import parse_json
 from partnercheck.errors import InputError, InputErrors
+from partnercheck.load import read_bytes
 from partnercheck.results import FileResult, Finding, Report
+from partnercheck.textsafe import display_name, for_json, visible
 
 FORMAT_KEY = "partnercheck-baseline"
 FORMAT_VERSION = 1
+MAX_BASELINE_BYTES = 256 << 20  # a baseline of a million findings is still smaller
 
 
 def fingerprint(file: str, finding: Finding) -> str:
@@ -54,7 +58,7 @@ def create(report: Report) -> str:
     ]
     entries.sort(key=lambda e: (e["file"], e["rule"], e["path"], e["message"], e["fingerprint"]))
     document = {FORMAT_KEY: FORMAT_VERSION, "findings": entries}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return for_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def filter_known(report: Report, path: Path) -> Report:
@@ -90,26 +94,24 @@ def _without_known(result: FileResult, known: list[tuple[str, str]]) -> FileResu
 
 def _read(path: Path) -> list[tuple[str, str]]:
     """(fingerprint, message) of every entry; located errors for a bad file."""
-    name = str(path)
+    name = display_name(str(path))
 
     def fail(message: str, line: int = 1, column: int = 1) -> InputErrors:
         return InputErrors([InputError(name, line, column, message)])
 
+    if not path.exists() and not path.is_symlink():
+        raise fail("baseline file not found")
+    raw = read_bytes(path, MAX_BASELINE_BYTES, name)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise fail("baseline file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise fail(f"cannot read baseline: {reason}") from None
-    try:
-        document: Any = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise fail(f"invalid baseline: {exc.msg}", exc.lineno, exc.colno) from None
+        text = raw.decode("utf-8-sig")  # editors on Windows add a byte-order mark
+    except UnicodeDecodeError as exc:
+        raise fail(f"cannot read baseline: not valid UTF-8 (byte 0x{raw[exc.start]:02x})") from None
+    document: Any = parse_json(text, name, "baseline")
     if not isinstance(document, dict) or FORMAT_KEY not in document:
         raise fail(f"not a partnercheck baseline (no {FORMAT_KEY!r} key)")
-    if document[FORMAT_KEY] != FORMAT_VERSION:
-        raise fail(f"unsupported baseline version {document[FORMAT_KEY]!r} (expected 1)")
+    if document[FORMAT_KEY] != FORMAT_VERSION or isinstance(document[FORMAT_KEY], bool):
+        version = visible(json.dumps(document[FORMAT_KEY], ensure_ascii=False), 20)
+        raise fail(f"unsupported baseline version {version} (expected 1)")
     entries = document.get("findings")
     if not isinstance(entries, list):
         raise fail("invalid baseline: 'findings' must be a list")

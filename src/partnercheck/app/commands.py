@@ -3,21 +3,27 @@
 The CLI parses options into a :class:`Request` and calls these; they read the
 config, run the engine, render with the chosen reporter and write the output
 once. Nothing here parses command-line syntax, and nothing here scores.
+Everything printed on standard error goes through :mod:`partnercheck.textsafe`.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TextIO
 
 from partnercheck.app.config import discover, load_settings
 from partnercheck.app.files import expand
-from partnercheck.app.output import write_atomic
+from partnercheck.app.output import (
+    check_output,
+    is_stdout,
+    print_error,
+    terminal_width,
+    write_output,
+    write_stdout,
+)
 from partnercheck.app.runner import (
     EXIT_ERROR,
     EXIT_OK,
@@ -30,13 +36,14 @@ from partnercheck.app.settings import Settings
 from partnercheck.errors import InputError, InputErrors
 from partnercheck.load.yaml_source import HAVE_LIBYAML
 from partnercheck.results import Report
+from partnercheck.textsafe import located, visible
 
 
 @dataclass(frozen=True)
 class Request:
     paths: list[str]
     format: str | None = None
-    output: Path | None = None
+    output: Path | None = None  # None or "-": standard output
     config: Path | None = None
     overrides: dict[str, object] = field(default_factory=dict)
     baseline: Path | None = None
@@ -47,29 +54,43 @@ class Request:
 
 
 def _stderr(line: str) -> None:
-    sys.stderr.write(line + "\n")
+    print_error(visible(line))
+
+
+def config_path(request: Request) -> Path | None:
+    """The config file a run reads: --config, else the nearest one found upward."""
+    if request.config is None:
+        return discover(Path.cwd())
+    if not request.config.exists() and not request.config.is_symlink():
+        raise InputErrors([InputError(str(request.config), 1, 1, "config file not found")])
+    return request.config
 
 
 def settings_for(request: Request) -> Settings:
-    path = request.config if request.config is not None else discover(Path.cwd())
-    if request.config is not None and not request.config.is_file():
-        raise InputErrors([InputError(str(request.config), 1, 1, "config file not found")])
-    return load_settings(path).merged(request.overrides)
+    return load_settings(config_path(request)).merged(request.overrides)
 
 
-def default_format(stream: TextIO) -> str:
-    return "rich" if stream.isatty() else "concise"
+def stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except (OSError, ValueError):
+        return False
+
+
+def default_format() -> str:
+    return "rich" if stdout_is_terminal() else "concise"
 
 
 def _print_errors(errors: list[InputError]) -> None:
     for e in errors:
-        _stderr(e.render())
+        print_error(e.render())
 
 
 def run_files(request: Request, *, score: bool = True) -> tuple[Report, Settings, int]:
     """Read the settings and check every file: the report, the settings, the file count.
 
-    Raises :class:`InputErrors` when the configuration itself is unusable.
+    Raises :class:`InputErrors` when the configuration itself is unusable, or
+    when ``request.output`` cannot be written (checked before any work).
     """
     settings = settings_for(request)
     as_of = settings.as_of or date.today()
@@ -79,6 +100,10 @@ def run_files(request: Request, *, score: bool = True) -> tuple[Report, Settings
             "(reinstall PyYAML with libyaml for full speed)"
         )
     files, missing = expand(request.paths)
+    if not is_stdout(request.output):
+        assert request.output is not None
+        given = (request.survey, request.baseline, config_path(request))
+        check_output(request.output, [*files, *(p for p in given if p is not None)])
     job = Job(
         settings=settings,
         as_of=as_of,
@@ -91,7 +116,13 @@ def run_files(request: Request, *, score: bool = True) -> tuple[Report, Settings
             "partnercheck: warning: no *.yaml or *.yml files found in " + ", ".join(request.paths)
         )
     report = build_report(as_of, check_all(files, job, settings.jobs), missing)
-    return report, settings, len(files)
+    # Paths that could not even be read (missing, a dangling link) count as checked and invalid.
+    return report, settings, len(files) + len({e.file for e in missing})
+
+
+def _print_report_errors(report: Report) -> None:
+    for error in report.errors:
+        print_error(located(error.file, error.line, error.column, error.message))
 
 
 def assess(request: Request, *, score: bool = True) -> int:
@@ -102,23 +133,22 @@ def assess(request: Request, *, score: bool = True) -> int:
     except InputErrors as exc:
         _print_errors(exc.errors)
         return EXIT_ERROR
-    for error in report.errors:
-        _stderr(f"{error.file}:{error.line}:{error.column}: {error.message}")
+    _print_report_errors(report)
     code = exit_code(report, settings)
-    if not score:
-        _validate_summary(checked, report, request)
-        return code
     try:
-        _emit(report, request, settings)
-    except OSError as exc:
-        # The output cannot be written (missing folder, permissions, full disk);
-        # write_atomic has left any existing file as it was.
-        _stderr(f"{request.output}:1:1: cannot write: {exc.strerror or exc}")
+        if not score:
+            _validate_summary(checked, report, request)
+        else:
+            _emit(report, request, settings)
+    except InputErrors as exc:
+        # The output cannot be written (missing folder, permissions, full disk, a
+        # device); write_output has left any existing file as it was.
+        _print_errors(exc.errors)
         return EXIT_ERROR
     return code
 
 
-def create_baseline(request: Request, output: Path) -> int:
+def create_baseline(request: Request) -> int:
     """`baseline create`: record every unsuppressed finding; nothing is written on errors."""
     from partnercheck.app.baseline import create
 
@@ -128,19 +158,19 @@ def create_baseline(request: Request, output: Path) -> int:
         _print_errors(exc.errors)
         return EXIT_ERROR
     if report.errors:
-        for error in report.errors:
-            _stderr(f"{error.file}:{error.line}:{error.column}: {error.message}")
-        return EXIT_ERROR
-    try:
-        write_atomic(output, create(report))
-    except OSError as exc:
-        _stderr(f"{output}:1:1: cannot write: {exc.strerror or exc}")
+        _print_report_errors(report)
         return EXIT_ERROR
     count = sum(1 for r in report.results for f in r.findings if not f.suppressed)
-    sys.stdout.write(
-        f"Wrote {output}: {count} finding{'s' if count != 1 else ''} "
-        f"in {len(report.results)} file(s).\n"
-    )
+    recorded = f"{count} finding{'s' if count != 1 else ''} in {len(report.results)} file(s)."
+    try:
+        write_output(request.output, create(report))
+        if is_stdout(request.output):  # standard output holds the baseline; the note goes aside
+            _stderr(f"Wrote the baseline to standard output: {recorded}")
+        else:
+            write_stdout(f"Wrote {visible(str(request.output))}: {recorded}\n")
+    except InputErrors as exc:
+        _print_errors(exc.errors)
+        return EXIT_ERROR
     return EXIT_OK
 
 
@@ -155,27 +185,22 @@ def _apply_baseline(report: Report, request: Request) -> Report:
 def _emit(report: Report, request: Request, settings: Settings) -> None:
     from partnercheck.reporters import RenderContext, render
 
-    to_terminal = request.output is None and sys.stdout.isatty()
-    fmt = request.format or format_for_output(request.output) or default_format(sys.stdout)
+    to_stdout = is_stdout(request.output)
+    to_terminal = to_stdout and stdout_is_terminal()
+    implied = None if to_stdout else format_for_output(request.output)
+    fmt = request.format or implied or default_format()
     color = to_terminal and fmt == "rich" and "NO_COLOR" not in os.environ
-    # COLUMNS wins, then the terminal's width; 100 when writing to a file or pipe.
-    width = shutil.get_terminal_size((100, 24)).columns
     context = RenderContext(
         fail_on=settings.fail_on,
         color=color,
-        width=max(60, width),
+        width=terminal_width(),
         show_respondents=request.show_respondents,
         statistics=request.statistics,
     )
-    text = render(fmt, report, context)
-    if request.output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    write_atomic(request.output, text)
-    if not request.quiet:
+    write_output(request.output, render(fmt, report, context))
+    if not to_stdout and not request.quiet:
         # A short terminal summary beside the machine-readable file.
-        sys.stdout.write(render("concise", report, RenderContext(statistics=request.statistics)))
+        write_stdout(render("concise", report, RenderContext(statistics=request.statistics)))
 
 
 SUFFIX_FORMATS = {
@@ -200,6 +225,6 @@ def _validate_summary(checked: int, report: Report, request: Request) -> None:
     bad = len({e.file for e in report.errors})
     if bad:
         noun = "error" if len(report.errors) == 1 else "errors"
-        sys.stdout.write(f"{bad} of {checked} file(s) invalid ({len(report.errors)} {noun})\n")
+        write_stdout(f"{bad} of {checked} file(s) invalid ({len(report.errors)} {noun})\n")
     else:
-        sys.stdout.write(f"{checked} file(s) valid\n")
+        write_stdout(f"{checked} file(s) valid\n")

@@ -4,11 +4,18 @@
 of its versions. Each version is assessed at its own commit date, so a history
 shows how the file scored when it was written, not how it scores today. Rendering
 lives in :mod:`partnercheck.reporters.progress_text` and ``reporters.html``.
+
+Every version's bytes are read through ``git cat-file blob`` (no filters, no
+textconv), at most the byte limit plus one; a commit whose date Python cannot
+hold (past year 9999) is skipped with a located error. Versions are scored
+without a survey: the file's ``survey:`` key is never followed here.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,9 +24,10 @@ from pathlib import Path
 from partnercheck._version import __version__
 from partnercheck.engine import Options, assess, load
 from partnercheck.errors import InputError, InputErrors
-from partnercheck.load import Source
-from partnercheck.load.yaml_source import DEFAULT_MAX_BYTES, check_size, decode
+from partnercheck.load import Source, read_capped
+from partnercheck.load.yaml_source import DEFAULT_MAX_BYTES, decode
 from partnercheck.results import Band, ElementId, Frozen, ToolInfo
+from partnercheck.textsafe import MESSAGE_LIMIT, excerpt, visible
 
 
 @dataclass(frozen=True)
@@ -48,27 +56,84 @@ class History(Frozen):
     versions: list[HistoryPoint]
 
 
+GIT = ["git", "-c", "core.quotePath=false"]
+
+
 def _git(folder: Path, *args: str) -> bytes:
     try:
         done = subprocess.run(
-            ["git", "-c", "core.quotePath=false", *args],
+            [*GIT, *args],
             cwd=folder,
             capture_output=True,
+            stdin=subprocess.DEVNULL,
             check=False,
         )
     except OSError as exc:
         raise RuntimeError(f"cannot run git: {exc.strerror or exc}") from None
     if done.returncode:
-        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RuntimeError(lines[0] if lines else f"git {args[0]} failed")
+        raise RuntimeError(_first_line(done.stderr) or f"git {args[0]} failed")
     return done.stdout
 
 
-def read_versions(file: str) -> list[Version]:
+def _first_line(stderr: bytes) -> str:
+    lines = stderr.decode("utf-8", "replace").strip().splitlines()
+    return lines[0] if lines else ""
+
+
+def _blob(folder: Path, spec: str, name: str, max_bytes: int) -> bytes:
+    """One committed file's bytes, read at most ``max_bytes`` plus one (InputErrors if over)."""
+    with tempfile.TemporaryFile() as errors:
+        try:
+            proc = subprocess.Popen(
+                [*GIT, "cat-file", "blob", spec],
+                cwd=folder,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+            )
+        except OSError as exc:
+            raise RuntimeError(f"cannot run git: {exc.strerror or exc}") from None
+        assert proc.stdout is not None
+        try:
+            data = read_capped(proc.stdout.read, max_bytes, name)
+        except BaseException:
+            proc.kill()
+            raise
+        finally:
+            proc.stdout.close()
+            proc.wait()
+        if proc.returncode:
+            errors.seek(0)
+            raise RuntimeError(_first_line(errors.read()) or "git cat-file failed")
+    return data
+
+
+def _log(folder: Path, file: str, path: Path) -> list[tuple[str, str, str]]:
+    """(commit, committer date as written, path at that commit), newest first."""
+    try:
+        log = _git(
+            folder, "log", "--follow", "--name-only", "--format=%x00%H %cs", "--", path.name
+        ).decode("utf-8", "replace")
+    except RuntimeError as exc:
+        raise InputErrors([InputError(file, 1, 1, f"cannot read the git log: {exc}")]) from None
+    entries: list[tuple[str, str, str]] = []
+    newer_path = ""
+    for chunk in log.split("\0")[1:]:
+        head, *names = [line for line in chunk.splitlines() if line.strip()] or [""]
+        sha, _, day = head.partition(" ")
+        newer_path = names[0] if names else newer_path  # a merge lists no name
+        entries.append((sha, day, newer_path))
+    return entries
+
+
+def read_versions(
+    file: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Version], list[InputError]]:
     """Every committed version of ``file``, oldest first, following renames.
 
-    Raises :class:`InputErrors` when the file is not in a git repository or was
-    never committed.
+    Also returns an error for each commit that had to be skipped (a date past
+    year 9999). Raises :class:`InputErrors` when the file is not in a git
+    repository or was never committed.
     """
     path = Path(file)
     folder = path.parent
@@ -78,59 +143,61 @@ def read_versions(file: str) -> list[Version]:
         _git(folder, "rev-parse", "--show-toplevel")
     except RuntimeError as exc:
         raise InputErrors([InputError(file, 1, 1, f"not in a git repository ({exc})")]) from None
-    try:
-        log = _git(
-            folder, "log", "--follow", "--name-only", "--format=%x00%H %cs", "--", path.name
-        ).decode("utf-8", "replace")
-    except RuntimeError as exc:
-        raise InputErrors([InputError(file, 1, 1, f"cannot read the git log: {exc}")]) from None
-    entries: list[tuple[str, date, str]] = []
-    newer_path = ""
-    for chunk in log.split("\0")[1:]:
-        head, *names = [line for line in chunk.splitlines() if line.strip()]
-        sha, day = head.split()
-        newer_path = names[0] if names else newer_path  # a merge lists no name
-        entries.append((sha, date.fromisoformat(day), newer_path))
+    entries = _log(folder, file, path)
     if not entries:
         raise InputErrors([InputError(file, 1, 1, "the file has no committed versions")])
-    versions = []
-    for sha, committed, at in reversed(entries):
+    versions: list[Version] = []
+    skipped: list[InputError] = []
+    for sha, day, at in reversed(entries):
         try:
-            data: bytes | None = _git(folder, "show", f"{sha}:{at}")
+            committed = date.fromisoformat(day)
+        except ValueError:
+            shown = excerpt(day, 20)
+            message = f"commit {sha[:10]} has a date outside years 1-9999 ({shown}); skipped"
+            skipped.append(InputError(file, 1, 1, message))
+            continue
+        try:
+            data: bytes | None = _blob(folder, f"{sha}:{at}", file, max_bytes)
             problem = ""
         except RuntimeError as exc:
             data, problem = None, f"not readable at this commit: {exc}"
+        except InputErrors as exc:  # over the size limit
+            data, problem = None, exc.errors[0].message
         versions.append(Version(sha, committed, at, data, problem))
-    return versions
+    return versions, skipped
 
 
 OptionsFor = Callable[[str, date], Options]
 
 
 def assess_version(
-    name: str,
-    directory: Path,
-    version: Version,
-    options_for: OptionsFor,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    name: str, directory: Path, version: Version, options_for: OptionsFor
 ) -> HistoryPoint:
-    """Assess one committed version at its commit date; input errors become the point's error."""
+    """Assess one committed version at its commit date; input errors become the point's error.
+
+    So does anything unexpected (an ``internal error``): one version never stops the others.
+    """
     try:
         if version.data is None:
             raise InputErrors([InputError(name, 1, 1, version.problem or "not readable")])
-        check_size(len(version.data), name, max_bytes)
         source = Source(name, decode(version.data, name), directory)
         result = assess(load(source), options_for(name, version.date))
-    except InputErrors as exc:
-        first = exc.errors[0]
-        more = f" (and {len(exc.errors) - 1} more)" if len(exc.errors) > 1 else ""
+    except Exception as exc:
+        if isinstance(exc, InputErrors):
+            first = exc.errors[0]
+            more = f" (and {len(exc.errors) - 1} more)" if len(exc.errors) > 1 else ""
+            error = f"{first.line}:{first.column}: {visible(first.message, MESSAGE_LIMIT)}{more}"
+        elif os.environ.get("PARTNERCHECK_DEBUG"):
+            raise
+        else:
+            error = f"internal error: {type(exc).__name__} while checking this version"
         return HistoryPoint(
             commit=version.commit,
             date=version.date,
             score=None,
             band=None,
             elements={},
-            error=f"{first.line}:{first.column}: {first.message}{more}",
+            error=error,
         )
     return HistoryPoint(
         commit=version.commit,
@@ -142,17 +209,13 @@ def assess_version(
 
 
 def build_history(
-    name: str,
-    directory: Path,
-    versions: Sequence[Version],
-    options_for: OptionsFor,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    name: str, directory: Path, versions: Sequence[Version], options_for: OptionsFor
 ) -> History:
     """Assess every version; one broken version does not stop the others."""
     return History(
         tool=ToolInfo(version=__version__),
         file=name,
-        versions=[assess_version(name, directory, v, options_for, max_bytes) for v in versions],
+        versions=[assess_version(name, directory, v, options_for) for v in versions],
     )
 
 

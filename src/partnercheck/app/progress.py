@@ -8,7 +8,6 @@ move lines do not count as changes. Rendering lives in
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Sequence
 from typing import Literal
@@ -16,6 +15,7 @@ from typing import Literal
 from pydantic import ValidationError
 
 from partnercheck._version import __version__
+from partnercheck.app.json_input import JsonSyntaxError, parse_json
 from partnercheck.errors import InputError, InputErrors
 from partnercheck.results import (
     Band,
@@ -27,6 +27,7 @@ from partnercheck.results import (
     Severity,
     ToolInfo,
 )
+from partnercheck.textsafe import excerpt, visible
 
 BAND_RANK = {Band.CRITICAL: 0, Band.AT_RISK: 1, Band.DEVELOPING: 2, Band.STRONG: 3}
 
@@ -176,21 +177,33 @@ def diff_reports(
 
 
 def parse_results(text: str, name: str) -> list[FileResult] | None:
-    """The results in an ``assess --format json`` output, or None if ``text`` is not one."""
+    """The results in an ``assess --format json`` output, or None if ``text`` is not JSON.
+
+    JSON is read within bounds (:mod:`partnercheck.app.json_input`) and every
+    score must lie between 0 and 100: a result file may come from anyone.
+    """
     try:
-        document = json.loads(text)
-    except ValueError:
-        return None
+        document = parse_json(text, name, "JSON result")
+    except JsonSyntaxError:
+        return None  # not JSON: a partnership file
     if not (isinstance(document, dict) and "tool" in document and "results" in document):
         return None
     try:
         report = Report.model_validate(document)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"])
+        where = visible(".".join(str(part) for part in first["loc"]), 80)
         raise InputErrors(
             [InputError(name, 1, 1, f"not a partnercheck JSON result: {where}: {first['msg']}")]
         ) from None
     if not report.results:
         raise InputErrors([InputError(name, 1, 1, "the JSON result holds no assessed file")])
+    for i, result in enumerate(report.results):
+        scores = [("score", result.score)]
+        scores += [(f"elements.{e.id.value}.score", e.score) for e in result.elements]
+        for field, value in scores:
+            if not 0 <= value <= 100:
+                shown = f"results[{i}].{field} is {excerpt(value)}, not 0 to 100"
+                message = f"not a partnercheck JSON result: {shown}"
+                raise InputErrors([InputError(name, 1, 1, message)])
     return report.results

@@ -9,15 +9,19 @@ stderr as ``file:line:column: message`` and give exit code 2.
 from __future__ import annotations
 
 import os
-import shutil
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from partnercheck.app.commands import Request, settings_for
+from partnercheck.app.commands import Request, config_path, settings_for, stdout_is_terminal
 from partnercheck.app.history import History, build_history, read_versions
-from partnercheck.app.output import write_atomic
+from partnercheck.app.output import (
+    check_output,
+    is_stdout,
+    print_error,
+    terminal_width,
+    write_output,
+)
 from partnercheck.app.progress import Diff, diff_reports, parse_results
 from partnercheck.app.runner import EXIT_ERROR, EXIT_OK, Job, options_for
 from partnercheck.app.settings import Settings
@@ -57,7 +61,7 @@ def choose_format(given: str | None, output: Path | None, choices: list[str]) ->
     """The given format, else the one the output file's suffix implies, else rich."""
     if given is not None:
         return given
-    implied = SUFFIXES.get(output.suffix.lower()) if output is not None else None
+    implied = SUFFIXES.get(output.suffix.lower()) if not is_stdout(output) and output else None
     return implied if implied in choices else "rich"
 
 
@@ -74,11 +78,12 @@ def run_diff(
     fmt = choose_format(format, output, DIFF_FORMATS)
     try:
         settings = _settings(config, as_of)
+        _check_output(output, [old, new], config)
         result = diff_reports(old, new, _results(old, settings), _results(new, settings))
     except InputErrors as exc:
         return _fail(exc.errors)
     color, width = _terminal()
-    return _emit(DIFF_RENDERERS[fmt](result, color and output is None, width), output)
+    return _emit(DIFF_RENDERERS[fmt](result, color and is_stdout(output), width), output)
 
 
 def run_history(
@@ -92,23 +97,29 @@ def run_history(
     fmt = choose_format(format, output, HISTORY_FORMATS)
     try:
         settings = _settings(config, None)
-        versions = read_versions(file)
+        _check_output(output, [file], config)
+        versions, skipped = read_versions(file, settings.max_file_size)
     except InputErrors as exc:
         return _fail(exc.errors)
     result = build_history(
-        file,
-        Path(file).parent,
-        versions,
-        lambda name, day: _options(settings, name, day),
-        settings.max_file_size,
+        file, Path(file).parent, versions, lambda name, day: _options(settings, name, day)
     )
     color, width = _terminal()
-    return _emit(HISTORY_RENDERERS[fmt](result, color and output is None, width), output)
+    code = _emit(HISTORY_RENDERERS[fmt](result, color and is_stdout(output), width), output)
+    # A skipped commit is something the run could not check.
+    return _fail(skipped) if skipped and code == EXIT_OK else code
+
+
+def _check_output(output: Path | None, inputs: list[str], config: Path | None) -> None:
+    if not is_stdout(output):
+        assert output is not None
+        used = config_path(Request(paths=[], config=config))
+        check_output(output, [*inputs, *([used] if used is not None else [])])
 
 
 def _fail(errors: list[InputError]) -> int:
     for e in errors:
-        sys.stderr.write(e.render() + "\n")
+        print_error(e.render())
     return EXIT_ERROR
 
 
@@ -132,18 +143,13 @@ def _results(name: str, settings: Settings) -> list[FileResult]:
 
 def _emit(text: str, output: Path | None) -> int:
     """Write once: to stdout, or atomically to ``output``."""
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return EXIT_OK
     try:
-        write_atomic(output, text)
-    except OSError as exc:
-        return _fail([InputError(str(output), 1, 1, f"cannot write: {exc.strerror or exc}")])
+        write_output(output, text)
+    except InputErrors as exc:
+        return _fail(exc.errors)
     return EXIT_OK
 
 
 def _terminal() -> tuple[bool, int]:
-    """(colour?, width): colour only on a terminal without NO_COLOR; width at least 60."""
-    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    return color, max(60, shutil.get_terminal_size((100, 24)).columns)
+    """(colour?, width): colour only on a terminal without NO_COLOR; width 60 to 400."""
+    return stdout_is_terminal() and "NO_COLOR" not in os.environ, terminal_width()

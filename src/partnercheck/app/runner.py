@@ -1,7 +1,9 @@
 """One run over many files: load, validate, assess, in order, in parallel if asked.
 
 Workers return plain result records; the report is assembled in input order,
-so a parallel run's output is byte-identical to a serial one.
+so a parallel run's output is byte-identical to a serial one. A file that
+breaks something unexpected becomes an ``internal error`` record of its own:
+one bad file never loses the run.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ from fnmatch import fnmatch
 from pathlib import Path, PurePath
 
 from partnercheck._version import __version__
+from partnercheck.app.paths import contained, repository_root
 from partnercheck.app.settings import Settings
 from partnercheck.engine import Loaded, Options, SurveyInput, assess, load
 from partnercheck.errors import InputError, InputErrors
-from partnercheck.load import STDIN, Source, read_source
+from partnercheck.load import STDIN, STDIN_NAME, Source, read_source
 from partnercheck.results import ErrorRecord, FileResult, Report, Severity, ToolInfo
 from partnercheck.survey.responses import read_responses
+from partnercheck.textsafe import MESSAGE_LIMIT, display_name, excerpt, visible
 
 # Below this many files per worker, starting processes costs more than it saves.
 FILES_PER_WORKER = 8
@@ -71,37 +75,71 @@ def check_source(source: Source, job: Job) -> Outcome:
         return Outcome(None, exc.errors)
 
 
+# What a survey named inside a partnership file may be: a responses file, never
+# some other file of the repository (a .env, a key) that happens to sit there.
+SURVEY_SUFFIXES = (".csv", ".tsv", ".txt", ".yaml", ".yml")
+SURVEY_REFUSED = (
+    "survey must name a responses file (.csv, .tsv, .txt, .yaml or .yml) inside the "
+    "repository that holds this file; absolute paths, paths leading out of it (through "
+    "'..' or a link) and paths into .git are refused"
+)
+
+
 def survey_for(loaded: Loaded, job: Job) -> SurveyInput | None:
-    """Read the survey named by --survey or by the file's `survey:` key (relative to it)."""
+    """Read the survey named by --survey or by the file's `survey:` key.
+
+    ``--survey`` is the user's own choice and may be anywhere. A path in the
+    file is relative to the file and must resolve inside its repository; a
+    refusal says nothing about what is at the target.
+    """
+    ids = [x.id for x in loaded.partnership.partners]
+    max_bytes = job.settings.max_file_size
     if job.survey is not None:
-        path = Path(job.survey)
+        responses = read_responses(Path(job.survey), ids, max_bytes=max_bytes)
     elif loaded.partnership.survey is not None:
-        path = loaded.source.directory / loaded.partnership.survey
-        if not path.is_file():
-            node = loaded.root.values["survey"]
-            raise InputErrors(
-                [
-                    InputError(
-                        loaded.source.name,
-                        node.line,
-                        node.column,
-                        f"survey file {str(path)!r} not found",
-                    )
-                ]
-            )
+        target, shown = _survey_path(loaded, loaded.partnership.survey)
+        responses = read_responses(target, ids, max_bytes=max_bytes, name=shown)
     else:
         return None
-    ids = [x.id for x in loaded.partnership.partners]
-    responses = read_responses(path, ids, max_bytes=job.settings.max_file_size)
     return SurveyInput(responses, job.settings.min_respondents, job.show_respondents)
 
 
+def _survey_path(loaded: Loaded, written: str) -> tuple[Path, str]:
+    """The survey file the partnership names, and how errors show it."""
+    node = loaded.root.values["survey"]
+
+    def refuse(message: str) -> InputErrors:
+        return InputErrors([InputError(loaded.source.name, node.line, node.column, message)])
+
+    folder = loaded.source.directory
+    target = contained(folder, written, repository_root(folder))
+    if (
+        target is None
+        or not written.lower().endswith(SURVEY_SUFFIXES)
+        or not target.name.lower().endswith(SURVEY_SUFFIXES)
+    ):
+        raise refuse(SURVEY_REFUSED)
+    if not target.exists():
+        raise refuse(f"survey file {excerpt(written)} not found (paths are relative to this file)")
+    return target, display_name(str(folder / written))
+
+
 def check_file(name: str, job: Job) -> Outcome:
+    """One file's outcome; never raises for anything in the file."""
     try:
         source = read_source(name, job.settings.max_file_size)
+        return check_source(source, job)
     except InputErrors as exc:
         return Outcome(None, exc.errors)
-    return check_source(source, job)
+    except Exception as exc:  # a bug of ours: this file's record, not the end of the run
+        if os.environ.get("PARTNERCHECK_DEBUG"):
+            raise
+        shown = STDIN_NAME if name == STDIN else display_name(name)
+        message = (
+            f"internal error: {type(exc).__name__} while checking this file "
+            "(please report it; set PARTNERCHECK_DEBUG=1 to see the traceback)"
+        )
+        return Outcome(None, [InputError(shown, 1, 1, message)])
 
 
 def _check_named(args: tuple[str, Job]) -> Outcome:
@@ -147,7 +185,13 @@ def build_report(
 
 
 def _record(e: InputError) -> ErrorRecord:
-    return ErrorRecord(file=e.file, line=e.line, column=e.column, message=e.message)
+    """An error as the report carries it: a name every encoder accepts, a capped message."""
+    return ErrorRecord(
+        file=display_name(e.file),
+        line=e.line,
+        column=e.column,
+        message=visible(e.message, MESSAGE_LIMIT),
+    )
 
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2

@@ -4,13 +4,34 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
+from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import typer
 
 VERSION_FLAGS = ({"--version"}, {"-V"})
+
+
+class Interrupted(BaseException):
+    """Ctrl-C. Not a KeyboardInterrupt, which typer turns into a silent exit 130."""
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    # Once is enough: further Ctrl-Cs must not interrupt the clean-up this one starts.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise Interrupted
+
+
+def _say(line: str) -> None:
+    if sys.stderr is not None:
+        try:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
 
 
 def main() -> None:
@@ -24,12 +45,13 @@ def main() -> None:
     # A run is short and builds no garbage cycles worth finding: the cycle
     # collector would only rescan the trees it just built, again and again.
     gc.disable()
+    previous = signal.signal(signal.SIGINT, _interrupt)
     try:
         from partnercheck.cli.typer_app import app
 
         app(prog_name="partnercheck")
-    except KeyboardInterrupt:
-        sys.stderr.write("partnercheck: interrupted\n")
+    except (Interrupted, KeyboardInterrupt):
+        _say("partnercheck: interrupted")
         sys.exit(130)
     except BrokenPipeError:
         # Output piped into e.g. `head`: stop quietly, as other CLI tools do.
@@ -38,11 +60,16 @@ def main() -> None:
     except Exception as exc:  # a bug of ours: still one line, still exit 2
         if os.environ.get("PARTNERCHECK_DEBUG"):
             raise
-        sys.stderr.write(
-            f"partnercheck: internal error: {type(exc).__name__}: {exc} "
-            "(please report it; set PARTNERCHECK_DEBUG=1 to see the traceback)\n"
+        from partnercheck.textsafe import visible
+
+        # The exception may quote a file's text: shown made safe, and short.
+        _say(
+            f"partnercheck: internal error: {type(exc).__name__}: {visible(str(exc), 200)} "
+            "(please report it; set PARTNERCHECK_DEBUG=1 to see the traceback)"
         )
         sys.exit(2)
+    finally:
+        signal.signal(signal.SIGINT, previous)  # for callers that embed main()
 
 
 def __getattr__(name: str) -> Any:

@@ -43,7 +43,12 @@ def create(
     ],
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", metavar="FILE", help="Baseline file to write (atomically)."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Baseline file to write (atomically); - for standard output.",
+        ),
     ] = Path(DEFAULT_OUTPUT),
     as_of: AsOf = None,
     config: Config = None,
@@ -51,5 +56,7 @@ def create(
     """Assess files and record every unsuppressed finding in a baseline file."""
     from partnercheck.app.commands import Request, create_baseline
 
-    request = Request(paths=paths, config=config, overrides={"as_of": parse_as_of(as_of)})
-    raise typer.Exit(create_baseline(request, output))
+    request = Request(
+        paths=paths, output=output, config=config, overrides={"as_of": parse_as_of(as_of)}
+    )
+    raise typer.Exit(create_baseline(request))

@@ -21,37 +21,49 @@ def register(app: typer.Typer) -> None:
 
 def schema(
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE.")
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to FILE (atomically); - for stdout."
+        ),
     ] = None,
 ) -> None:
     """Print the JSON Schema (Draft 2020-12) of the partnership format."""
     from partnercheck.app.output import write_or_report
     from partnercheck.model.schema import schema_text
 
-    text = schema_text()
-    if output is None:
-        typer.echo(text, nl=False)
-    else:
-        raise typer.Exit(write_or_report(output, text))
+    raise typer.Exit(write_or_report(output, schema_text()))
 
 
 def init(
-    file: Annotated[Path, typer.Argument(help="File to create.")] = Path("partnership.yaml"),
+    file: Annotated[Path, typer.Argument(help="File to create (- for standard output).")] = Path(
+        "partnership.yaml"
+    ),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a commented starter partnership file that validates."""
-    from partnercheck.app.output import write_atomic
+    from partnercheck.app.output import is_stdout, write_or_report
+    from partnercheck.errors import InputError
     from partnercheck.starter import STARTER
 
-    if file.exists() and not force:
-        typer.echo(f"{file}:1:1: file exists; use --force to overwrite it", err=True)
+    if is_stdout(file):
+        raise typer.Exit(write_or_report(file, STARTER))
+    problem = (
+        "is a directory; name the file to create, e.g. partnership.yaml"
+        if file.is_dir()
+        else "file exists; use --force to overwrite it"
+        if (file.exists() or file.is_symlink()) and not force
+        else None
+    )
+    if problem is not None:
+        typer.echo(InputError(str(file), 1, 1, problem).render(), err=True)
         raise typer.Exit(2)
-    try:
-        write_atomic(file, STARTER)
-    except OSError as exc:
-        typer.echo(f"{file}:1:1: cannot write: {exc.strerror or exc}", err=True)
-        raise typer.Exit(2) from None
-    typer.echo(f"Wrote {file}. Edit it, then run: partnercheck assess {file}")
+    code = write_or_report(file, STARTER)
+    if code == 0:
+        from partnercheck.textsafe import visible
+
+        shown = visible(str(file))
+        typer.echo(f"Wrote {shown}. Edit it, then run: partnercheck assess {shown}")
+    raise typer.Exit(code)
 
 
 def rules(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -41,16 +42,19 @@ MaxSize = Annotated[
 ]
 
 
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def parse_as_of(value: str | None) -> date | None:
-    """The --as-of date, or a usage error (exit 2) naming the option."""
+    """The --as-of date (exactly YYYY-MM-DD), or a usage error (exit 2) naming the option."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        if ISO_DATE.fullmatch(value):
+            return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--as-of"
-        ) from None
+        pass
+    raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--as-of")
 
 
 def check_choice(option: str, value: str, choices: list[str]) -> None:

@@ -16,7 +16,9 @@ from partnercheck.cli.options import AsOf, Config, check_choice, parse_as_of
 
 Output = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="FILE", help="Write to FILE atomically."),
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to FILE atomically; - for standard output."
+    ),
 ]
 
 

@@ -49,20 +49,15 @@ def template(
     ] = "csv",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to FILE (atomically); - for stdout."
+        ),
     ] = None,
 ) -> None:
     """Print a blank survey: the CSV responses layout or a Markdown questionnaire."""
-    from partnercheck.app.output import write_atomic
+    from partnercheck.app.output import write_or_report
     from partnercheck.survey.template import template_csv, template_markdown
 
     check_choice("--format", format, FORMATS)
     text = template_csv() if format == "csv" else template_markdown()
-    if output is None:
-        typer.echo(text, nl=False)
-        return
-    try:
-        write_atomic(output, text)
-    except OSError as exc:
-        typer.echo(f"{output}:1:1: cannot write: {exc.strerror or exc}", err=True)
-        raise typer.Exit(2) from None
+    raise typer.Exit(write_or_report(output, text))

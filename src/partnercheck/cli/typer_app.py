@@ -71,7 +71,8 @@ def assess(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write the report to FILE atomically; a short summary still goes to the terminal.",
+            help="Write the report to FILE atomically; a short summary still goes to the "
+            "terminal. - means standard output.",
         ),
     ] = None,
     as_of: AsOf = None,

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from partnercheck.reporters import RenderContext
 from partnercheck.results import Finding, Report
+from partnercheck.textsafe import defuse_commands
+from partnercheck.textsafe.models import visible_model
 
 
 def render(report: Report, context: RenderContext) -> str:
+    report = visible_model(report)
     lines = []
     for result in report.results:
         for f in result.findings:
@@ -22,7 +25,7 @@ def render(report: Report, context: RenderContext) -> str:
         from partnercheck.reporters.statistics import statistics_lines
 
         lines.extend(statistics_lines(report))
-    return "\n".join(lines) + ("\n" if lines else "")
+    return defuse_commands("\n".join(lines) + ("\n" if lines else ""))
 
 
 def _count(findings: list[Finding]) -> str:

@@ -3,7 +3,9 @@
 GitHub shows only a handful of annotations per step, so the annotations are
 followed by the whole result as plain text. That summary carries text from the
 partnership file, so it is wrapped in ``::stop-commands::`` with a token
-derived from its own content: nothing in a file can issue a workflow command.
+derived from its own content, and every value in it is made visible and
+defused (:mod:`partnercheck.textsafe`): nothing in a file can issue a workflow
+command, recolour the log or start a line of its own.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from partnercheck.reporters import RenderContext
 from partnercheck.reporters.sarif import repo_path
 from partnercheck.results import ErrorRecord, FileResult, Finding, Location, Report, Severity
 from partnercheck.rules import REGISTRY
+from partnercheck.textsafe import defuse_commands, visible
+from partnercheck.textsafe.models import visible_model
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -30,8 +34,11 @@ def escape_property(text: str) -> str:
 
 
 def command(name: str, properties: dict[str, str | int], message: str) -> str:
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{name} {props}::{escape_data(message)}"
+    """One workflow command; values are made visible first, so none holds a control character."""
+    props = ",".join(
+        f"{key}={escape_property(visible(str(value)))}" for key, value in properties.items()
+    )
+    return f"::{name} {props}::{escape_data(visible(message))}"
 
 
 def render(report: Report, context: RenderContext) -> str:
@@ -41,6 +48,7 @@ def render(report: Report, context: RenderContext) -> str:
 
 def render_in(report: Report, base: str) -> str:
     """The commands, with file paths relative to ``base`` (the workspace) where possible."""
+    report = visible_model(report)
     lines = [
         annotation(f, _path(r.file, base))
         for r in report.results
@@ -48,7 +56,7 @@ def render_in(report: Report, base: str) -> str:
         if not f.suppressed
     ]
     lines += [error_annotation(e, _path(e.file, base)) for e in report.errors]
-    summary = summary_lines(report)
+    summary = defuse_commands("\n".join(summary_lines(report))).split("\n")
     token = hashlib.sha256("\n".join(summary).encode("utf-8")).hexdigest()[:32]
     lines += [f"::stop-commands::{token}", *summary, f"::{token}::"]
     return "\n".join(lines) + "\n"
@@ -96,7 +104,7 @@ def error_annotation(e: ErrorRecord, path: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\r")
+    return visible(text)
 
 
 def summary_lines(report: Report) -> list[str]:

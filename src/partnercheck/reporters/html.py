@@ -1,7 +1,9 @@
 """HTML: one self-contained, printable, accessible page per run.
 
 Inline CSS and inline SVG only: no scripts, no fonts, no images, nothing fetched.
-Every string from a partnership file is escaped by Jinja2's autoescaping. The
+Every string from a partnership file is made visible (control, bidi and
+invisible characters escaped, :mod:`partnercheck.textsafe`) and then escaped by
+Jinja2's autoescaping. The
 chart geometry is computed here, by small pure functions, so the template only
 places ready-made numbers.
 """
@@ -28,6 +30,8 @@ from partnercheck.reporters.survey_view import (
     respondent_rows,
 )
 from partnercheck.results import ElementId, FileResult, Finding, Report, Severity
+from partnercheck.textsafe import defuse_commands
+from partnercheck.textsafe.models import visible_model
 
 if TYPE_CHECKING:
     from partnercheck.app.history import History
@@ -282,6 +286,7 @@ def severity_counts(result: FileResult) -> dict[str, int]:
 
 def render(report: Report, context: RenderContext) -> str:
     del context  # the page is the same whatever the terminal
+    report = visible_model(report)
     template = environment().get_template("report.html.j2")
     files = [
         {
@@ -300,7 +305,7 @@ def render(report: Report, context: RenderContext) -> str:
         }
         for i, r in enumerate(report.results, 1)
     ]
-    return template.render(
+    page = template.render(
         report=report,
         files=files,
         depths=DEPTHS,
@@ -310,6 +315,7 @@ def render(report: Report, context: RenderContext) -> str:
         indicative_mark=INDICATIVE_MARK,
         respondent_headers=RESPONDENT_HEADERS,
     )
+    return defuse_commands(page)
 
 
 ELEMENT_LINES: dict[ElementId, str] = {
@@ -324,6 +330,7 @@ ELEMENT_LINES: dict[ElementId, str] = {
 
 def render_history(history: History) -> str:
     """The score trend of one file's committed versions, as a self-contained page."""
+    history = visible_model(history)
     valid = [v for v in history.versions if v.score is not None]
     labels = [f"{v.date.isoformat()} {v.commit[:7]}" for v in valid]
     series: list[tuple[str, str, Sequence[float | None]]] = [
@@ -339,7 +346,7 @@ def render_history(history: History) -> str:
         )
     chart = line_chart(labels, series) if valid else None
     template = environment().get_template("history.html.j2")
-    return template.render(
+    page = template.render(
         history=history,
         chart=chart,
         valid=valid,
@@ -347,3 +354,4 @@ def render_history(history: History) -> str:
         short=SHORT_NAMES,
         version=history.tool.version,
     )
+    return defuse_commands(page)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from partnercheck.reporters import RenderContext
 from partnercheck.results import Report
+from partnercheck.textsafe import for_json
 
 
 def render(report: Report, context: RenderContext) -> str:
     del context  # the JSON document is the same whatever the terminal
-    return report.model_dump_json(indent=2) + "\n"
+    # The data stays exact; only raw control and bidi characters become \u escapes.
+    return for_json(report.model_dump_json(indent=2)) + "\n"

@@ -17,6 +17,8 @@ from collections import defaultdict
 from partnercheck.reporters import RenderContext
 from partnercheck.results import ErrorRecord, FileResult, Finding, Report, Severity
 from partnercheck.rules import REGISTRY
+from partnercheck.textsafe import defuse_commands
+from partnercheck.textsafe.models import visible_model
 
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 # Characters XML 1.0 cannot carry at all, even escaped.
@@ -24,6 +26,7 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def render(report: Report, context: RenderContext) -> str:
+    report = visible_model(report)  # no control character or bidi override in any value
     root = ET.Element("testsuites", {"name": "partnercheck"})
     suites = [file_suite(r, context.fail_on) for r in report.results]
     suites += [error_suite(file, errors) for file, errors in _errors_by_file(report.errors)]
@@ -35,7 +38,7 @@ def render(report: Report, context: RenderContext) -> str:
     for key, value in totals.items():
         root.set(key, str(value))
     ET.indent(root, space="  ")
-    return DECLARATION + ET.tostring(root, encoding="unicode") + "\n"
+    return defuse_commands(DECLARATION + ET.tostring(root, encoding="unicode") + "\n")
 
 
 def class_name(file: str) -> str:

@@ -1,12 +1,11 @@
 """GitHub-flavoured Markdown for a pull-request comment or ``$GITHUB_STEP_SUMMARY``.
 
-Every piece of text that can come from a partnership file is escaped, so a
-file cannot inject HTML, links, images or table cells into the page.
+Every piece of text that can come from a partnership file is escaped (by
+:mod:`partnercheck.textsafe.markdown`), so a file cannot inject HTML, links,
+images, mentions or table cells into the page.
 """
 
 from __future__ import annotations
-
-import re
 
 from partnercheck.reporters import RenderContext
 from partnercheck.reporters.survey_view import (
@@ -18,41 +17,9 @@ from partnercheck.reporters.survey_view import (
     respondent_rows,
 )
 from partnercheck.results import ELEMENT_TITLES, ElementId, FileResult, Finding, Report
-
-# Backslash first, so the escapes added for the others are not escaped again.
-_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
-# What GitHub turns into links or mentions without any markup.
-_AUTOLINK = re.compile(r"(?i)(://|www\.)")
-_NEWLINES = re.compile(r"\r\n|\r|\n")
-# A code span from the rule text (`vision.values`, `goals[1]`): safe to keep as code.
-_CODE = re.compile(r"`([A-Za-z0-9_.\[\]-]+)`")
-WORD_JOINER = "\u2060"
-
-
-def escape(text: str) -> str:
-    """One line of inline-safe Markdown.
-
-    ``& < >`` become entities (no HTML), the characters that start emphasis,
-    code, links, tables, strikethrough and maths are backslash-escaped, and
-    bare URLs, ``www.`` names, e-mail addresses and @mentions are broken so
-    GitHub does not link them (an invisible word joiner follows each ``@``).
-    """
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _SPECIAL.sub(r"\\\1", text)
-    text = _AUTOLINK.sub(lambda m: "\\://" if m.group() == "://" else m.group()[:3] + "\\.", text)
-    text = text.replace("@", "@" + WORD_JOINER)
-    return _NEWLINES.sub(" ", text)
-
-
-def cell(text: str) -> str:
-    """A table cell: escaped, with line breaks kept as ``<br>``."""
-    return "<br>".join(escape(part) for part in _NEWLINES.split(text))
-
-
-def prose(text: str) -> str:
-    """A cell of rule-written text: escaped, but its `key.path` code spans kept."""
-    parts = _CODE.split(text)
-    return "".join(f"`{p}`" if i % 2 else cell(p) for i, p in enumerate(parts))
+from partnercheck.textsafe import defuse_commands
+from partnercheck.textsafe.markdown import cell, escape, prose
+from partnercheck.textsafe.models import visible_model
 
 
 def table(header: list[str], rows: list[list[str]], align: str = "") -> list[str]:
@@ -65,6 +32,7 @@ def table(header: list[str], rows: list[list[str]], align: str = "") -> list[str
 
 def render(report: Report, context: RenderContext) -> str:
     del context
+    report = visible_model(report)
     n = len(report.results)
     out = [
         "# partnercheck report",
@@ -99,7 +67,7 @@ def render(report: Report, context: RenderContext) -> str:
             [[cell(e.file), str(e.line), str(e.column), cell(e.message)] for e in report.errors],
             align="lrrl",
         )
-    return "\n".join(out) + "\n"
+    return defuse_commands("\n".join(out) + "\n")
 
 
 def file_section(r: FileResult) -> list[str]:
@@ -127,7 +95,7 @@ def file_section(r: FileResult) -> list[str]:
             [
                 [
                     cell(c.title),
-                    c.level + (" (mitigated)" if c.mitigated and c.level != "none" else ""),
+                    escape(c.level) + (" (mitigated)" if c.mitigated and c.level != "none" else ""),
                     cell("\n".join(c.evidence) or "-"),
                 ]
                 for c in r.challenges

@@ -4,6 +4,10 @@ Each renderer is a pure function of a frozen record that returns a string, so th
 caller writes it once (to stdout or atomically to a file) and tests compare
 strings. rich is imported only when a rich rendering is asked for. The HTML
 history page is ``partnercheck.reporters.html.render_history``.
+
+Records may come from JSON files anyone wrote, so every value is made visible
+(:mod:`partnercheck.textsafe`), Markdown is escaped by the shared escaper, the
+JSON keeps its data but loses raw control bytes, and rich never reads markup.
 """
 
 from __future__ import annotations
@@ -14,6 +18,9 @@ from typing import TYPE_CHECKING
 
 from partnercheck.app.history import trend_rows
 from partnercheck.app.progress import delta
+from partnercheck.textsafe import defuse_commands, for_json
+from partnercheck.textsafe.markdown import cell, code, escape, prose
+from partnercheck.textsafe.models import visible_model
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -25,11 +32,11 @@ SPARKS = "▁▂▃▄▅▆▇█"
 
 
 def render_diff_json(diff: Diff) -> str:
-    return diff.model_dump_json(indent=2) + "\n"
+    return for_json(diff.model_dump_json(indent=2)) + "\n"
 
 
 def render_history_json(history: History) -> str:
-    return history.model_dump_json(indent=2) + "\n"
+    return for_json(history.model_dump_json(indent=2)) + "\n"
 
 
 def sparkline(values: Sequence[float | None]) -> str:
@@ -45,7 +52,7 @@ def _where(f: FindingRef) -> str:
 
 
 def _md_where(f: FindingRef) -> str:
-    return f"`{f.path}`, line {f.line}" if f.path is not None else "whole file"
+    return f"{code(f.path)}, line {f.line}" if f.path is not None else "whole file"
 
 
 def _band_text(d: FileDiff) -> str:
@@ -56,10 +63,11 @@ def _band_text(d: FileDiff) -> str:
 
 
 def render_diff_markdown(diff: Diff) -> str:
-    out = [f"# partnercheck diff: `{diff.old}` -> `{diff.new}`", ""]
+    diff = visible_model(diff)
+    out = [f"# partnercheck diff: {code(diff.old)} -> {code(diff.new)}", ""]
     for d in diff.files:
         out += [
-            f"## {d.partnership}",
+            f"## {escape(d.partnership)}",
             "",
             f"- Overall score: {d.old_score:.1f} -> {d.new_score:.1f} ({d.delta:+.1f})",
             f"- Band: {_band_text(d)}",
@@ -68,12 +76,18 @@ def render_diff_markdown(diff: Diff) -> str:
             "",
             "| Element | Old | New | Change |",
             "|---|--:|--:|--:|",
-            *(f"| {e.title} | {e.old:.1f} | {e.new:.1f} | {e.delta:+.1f} |" for e in d.elements),
+            *(
+                f"| {cell(e.title)} | {e.old:.1f} | {e.new:.1f} | {e.delta:+.1f} |"
+                for e in d.elements
+            ),
             "",
         ]
         for heading, refs in (("Resolved", d.resolved), ("Introduced", d.introduced)):
             out += [f"### {heading} findings ({len(refs)})", ""]
-            out += [f"- `{f.rule}` {f.severity.value}: {f.message} ({_md_where(f)})" for f in refs]
+            out += [
+                f"- {code(f.rule)} {f.severity.value}: {prose(f.message)} ({_md_where(f)})"
+                for f in refs
+            ]
             out += ["- none"] if not refs else []
             out.append("")
     for label, files in (
@@ -81,8 +95,8 @@ def render_diff_markdown(diff: Diff) -> str:
         ("Only in the new results", diff.only_new),
     ):
         if files:
-            out += [f"## {label}", "", *(f"- `{f}`" for f in files), ""]
-    return "\n".join(out)
+            out += [f"## {label}", "", *(f"- {code(f)}" for f in files), ""]
+    return defuse_commands("\n".join(out))
 
 
 def _change_style(value: float) -> str:
@@ -94,6 +108,7 @@ def render_diff_rich(diff: Diff, color: bool = False, width: int = 100) -> str:
     from rich.table import Table
     from rich.text import Text
 
+    diff = visible_model(diff)
     console, buffer = _console(color, width)
     console.print(Text(f"partnercheck diff: {diff.old} -> {diff.new}", style="bold"))
     for d in diff.files:
@@ -139,7 +154,7 @@ def render_diff_rich(diff: Diff, color: bool = False, width: int = 100) -> str:
     ):
         if files:
             console.print(Text(f"\n{label}: {', '.join(files)}"))
-    return buffer.getvalue()
+    return defuse_commands(buffer.getvalue())
 
 
 def render_history_rich(history: History, color: bool = False, width: int = 100) -> str:
@@ -147,6 +162,7 @@ def render_history_rich(history: History, color: bool = False, width: int = 100)
     from rich.table import Table
     from rich.text import Text
 
+    history = visible_model(history)
     console, buffer = _console(color, width)
     n = len(history.versions)
     console.print(
@@ -186,7 +202,7 @@ def render_history_rich(history: History, color: bool = False, width: int = 100)
                 v.commit[:10], v.date.isoformat(), f"{v.score:.1f}", v.band.value if v.band else "-"
             )
     console.print(versions)
-    return buffer.getvalue()
+    return defuse_commands(buffer.getvalue())
 
 
 def _console(color: bool, width: int) -> tuple[Console, io.StringIO]:
@@ -200,6 +216,7 @@ def _console(color: bool, width: int) -> tuple[Console, io.StringIO]:
         force_terminal=color,
         no_color=not color,
         color_system="standard" if color else None,
+        markup=False,
         highlight=False,
         emoji=False,
     )

@@ -2,6 +2,10 @@
 
 Everything that colour conveys is also in the text (severity words, score
 numbers, ASCII-safe bars), so the report reads the same with NO_COLOR.
+
+Text from the file is never read as rich markup (the console has markup off,
+titles are :class:`~rich.text.Text`) and every value is made visible first, so
+``[link=...]`` prints literally and no escape sequence reaches the terminal.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from rich.text import Text
 
 from partnercheck.reporters import RenderContext
 from partnercheck.results import ELEMENT_TITLES, Band, FileResult, Finding, Report, Severity
+from partnercheck.textsafe import defuse_commands
+from partnercheck.textsafe.models import visible_model
 
 BAND_STYLE = {
     Band.STRONG: "bold green",
@@ -47,6 +53,7 @@ def score_style(score: float) -> str:
 
 
 def render(report: Report, context: RenderContext) -> str:
+    report = visible_model(report)
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -54,6 +61,7 @@ def render(report: Report, context: RenderContext) -> str:
         force_terminal=context.color,
         no_color=not context.color,
         color_system="standard" if context.color else None,
+        markup=False,
         highlight=False,
         emoji=False,
         legacy_windows=False,
@@ -70,7 +78,7 @@ def render(report: Report, context: RenderContext) -> str:
         console.print(
             Text("\n".join(["Statistics (findings per rule):", *statistics_lines(report)]))
         )
-    return buffer.getvalue()
+    return defuse_commands(buffer.getvalue())
 
 
 def file_report(result: FileResult, as_of: str) -> RenderableType:

@@ -21,6 +21,7 @@ from urllib.parse import quote
 from partnercheck.reporters import RenderContext
 from partnercheck.results import ErrorRecord, Finding, Location, Report, Severity
 from partnercheck.rules import REGISTRY, Rule
+from partnercheck.textsafe import for_json, visible
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -33,11 +34,13 @@ FINGERPRINT = "partnercheck/v1"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 Json = dict[str, Any]
+_BRACKET = re.compile(r"(\\*)([\[\]])")
 
 
 def render(report: Report, context: RenderContext) -> str:
     del context  # every finding is reported; the dashboard applies its own thresholds
-    return json.dumps(sarif_log(report, str(Path.cwd())), indent=2, ensure_ascii=False) + "\n"
+    log = sarif_log(report, str(Path.cwd()))
+    return for_json(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
 
 
 def sarif_log(report: Report, base: str) -> Json:
@@ -131,7 +134,9 @@ def _result(f: Finding, file: str, base: str, rule_index: int) -> Json:
     uri, relative = artifact_uri(file, base)
     location: Json = {"physicalLocation": _physical(uri, relative, region(f.location))}
     if f.location is not None:
-        location["logicalLocations"] = [{"fullyQualifiedName": f.location.path, "kind": "element"}]
+        location["logicalLocations"] = [
+            {"fullyQualifiedName": visible(f.location.path), "kind": "element"}
+        ]
     out: Json = {
         "ruleId": f.rule,
         "ruleIndex": rule_index,
@@ -145,8 +150,9 @@ def _result(f: Finding, file: str, base: str, rule_index: int) -> Json:
             {
                 "kind": "inSource",
                 "status": "accepted",
-                "justification": f.justification
-                or f"{f.rule} is accepted in the file's `suppress:` list",
+                "justification": visible(f.justification)
+                if f.justification
+                else f"{visible(f.rule)} is accepted in the file's `suppress:` list",
             }
         ]
     properties: Json = {}
@@ -155,14 +161,22 @@ def _result(f: Finding, file: str, base: str, rule_index: int) -> Json:
     if f.challenge:
         properties["challenge"] = f.challenge.value
     if f.mitigated_by:
-        properties["mitigatedBy"] = f.mitigated_by
+        properties["mitigatedBy"] = visible(f.mitigated_by)
     if properties:
         out["properties"] = properties
     return out
 
 
 def finding_text(f: Finding) -> str:
-    return f"{f.message.rstrip('.')}. Fix: {f.recommendation}"
+    return message_text(f"{f.message.rstrip('.')}. Fix: {f.recommendation}")
+
+
+def message_text(text: str) -> str:
+    """Plain text for a SARIF message: visible, literal brackets escaped (SARIF 3.11.6).
+
+    A backslash before a bracket is doubled, so it cannot escape our escape.
+    """
+    return _BRACKET.sub(lambda m: m.group(1) * 2 + "\\" + m.group(2), visible(text))
 
 
 def fingerprint(f: Finding, uri: str) -> str:
@@ -188,7 +202,7 @@ def _notification(e: ErrorRecord, base: str) -> Json:
     where = {"startLine": max(1, e.line), "startColumn": max(1, e.column)}
     return {
         "level": "error",
-        "message": {"text": e.message},
+        "message": {"text": message_text(e.message)},
         "locations": [{"physicalLocation": _physical(uri, relative, where)}],
     }
 

@@ -14,4 +14,7 @@ def rule_counts(report: Report) -> list[tuple[str, int]]:
 
 
 def statistics_lines(report: Report) -> list[str]:
-    return [f"{n:5d}\t{rule_id}\t{REGISTRY[rule_id].title}" for rule_id, n in rule_counts(report)]
+    return [
+        f"{n:5d}\t{rule_id}\t{REGISTRY[rule_id].title if rule_id in REGISTRY else ''}".rstrip()
+        for rule_id, n in rule_counts(report)
+    ]

@@ -18,6 +18,7 @@ import io
 
 from partnercheck.errors import InputError
 from partnercheck.survey.rows import REQUIRED, Cell, Row, canonical, ignored, unknown_column
+from partnercheck.textsafe import excerpt
 
 
 def _delimiter(text: str) -> str:
@@ -41,8 +42,8 @@ def _records(text: str, filename: str) -> tuple[list[tuple[int, list[str]]], lis
             if any(c.strip() for c in cells):
                 records.append((start, cells))
             start = reader.line_num + 1
-    except csv.Error as exc:
-        return records, [InputError(filename, start, 1, f"malformed CSV: {exc}")]
+    except csv.Error as exc:  # e.g. a NUL byte or a field over the csv module's limit
+        return records, [InputError(filename, start, 1, f"malformed CSV: {_reason(exc)}")]
     # The lenient reader takes an unclosed quote to the end of the file.
     if records:
         last_line, _ = records[-1]
@@ -53,11 +54,19 @@ def _records(text: str, filename: str) -> tuple[list[tuple[int, list[str]]], lis
     return records, []
 
 
+def _reason(exc: csv.Error) -> str:
+    """The csv module's complaint, without any text of the file."""
+    return str(exc).split(":")[0][:80]
+
+
 def read_csv_rows(text: str, filename: str) -> tuple[list[Row], int, list[InputError]]:
-    """Rows, the header's line (0 when the file is empty) and every error found."""
+    """Rows, the header's line (1 when the file has no non-blank row) and every error found."""
     records, errors = _records(text, filename)
     if not records:
-        return [], 0, errors
+        if not errors:  # e.g. a file of commas: rows, but every cell blank
+            message = "no header row: every row is blank; expected a header row and one row "
+            errors.append(InputError(filename, 1, 1, message + "per respondent"))
+        return [], 1, errors
     header_line, header = records[0]
     columns: dict[int, str] = {}  # cell index -> canonical name
     first_seen: dict[str, int] = {}
@@ -69,7 +78,7 @@ def read_csv_rows(text: str, filename: str) -> tuple[list[Row], int, list[InputE
             errors.append(InputError(filename, header_line, index + 1, unknown_column(name)))
         elif key in first_seen:
             message = (
-                f"duplicate column {name.strip()!r} (also column {first_seen[key]}); "
+                f"duplicate column {excerpt(name.strip())} (also column {first_seen[key]}); "
                 "each column may appear once"
             )
             errors.append(InputError(filename, header_line, index + 1, message))
@@ -89,7 +98,7 @@ def read_csv_rows(text: str, filename: str) -> tuple[list[Row], int, list[InputE
             if index in columns:
                 row[columns[index]] = Cell(value.strip(), line, index + 1)
             elif value.strip() and (index >= len(header) or not header[index].strip()):
-                message = f"value {value.strip()!r} in a column with no header"
+                message = f"value {excerpt(value.strip())} in a column with no header"
                 errors.append(InputError(filename, line, index + 1, message))
         rows.append(Row(line, 1, row))
     return rows, header_line, errors

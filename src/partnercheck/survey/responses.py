@@ -18,6 +18,7 @@ from partnercheck.survey.csv_rows import read_csv_rows
 from partnercheck.survey.rows import PARTNER, RESPONDENT, ROLE, Cell, Row
 from partnercheck.survey.statements import BY_ID, RATING_MAX, RATING_MIN
 from partnercheck.survey.yaml_rows import read_yaml_rows
+from partnercheck.textsafe import display_name, excerpt
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -39,13 +40,20 @@ class Response:
 
 
 def read_responses(
-    path: Path, partner_ids: list[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path,
+    partner_ids: list[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    name: str | None = None,
 ) -> list[Response]:
-    """Read a responses file: YAML for ``.yaml``/``.yml``, CSV otherwise."""
-    raw = read_bytes(path, max_bytes)
-    return parse_responses(
-        raw, str(path), partner_ids, as_yaml=path.suffix.lower() in YAML_SUFFIXES
-    )
+    """Read a responses file: YAML for ``.yaml``/``.yml``, CSV otherwise.
+
+    Only a regular file is read, and at most ``max_bytes`` of it. ``name`` is
+    how errors show the file (default: the path as given).
+    """
+    shown = name if name is not None else display_name(str(path))
+    raw = read_bytes(path, max_bytes, shown)
+    return parse_responses(raw, shown, partner_ids, as_yaml=path.suffix.lower() in YAML_SUFFIXES)
 
 
 def parse_responses(
@@ -127,7 +135,7 @@ def _check(
         elif respondent in first_line:
             error(
                 row.cells[RESPONDENT],
-                f"duplicate respondent {respondent!r} (lines {first_line[respondent]} and "
+                f"duplicate respondent {excerpt(respondent)} (lines {first_line[respondent]} and "
                 f"{row.cells[RESPONDENT].line}); respondent ids must be unique",
             )
         elif respondent:
@@ -154,7 +162,7 @@ def _partner_message(partner: str, partner_ids: list[str]) -> str:
         return f"partner is blank; expected one of: {', '.join(partner_ids)}"
     hint = did_you_mean(partner, partner_ids)
     listed = "" if hint else f"; expected one of: {', '.join(partner_ids)}"
-    return f"unknown partner {partner!r}{hint}{listed}"
+    return f"unknown partner {excerpt(partner)}{hint}{listed}"
 
 
 def _rating(value: object) -> tuple[int | None, str]:
@@ -167,9 +175,17 @@ def _rating(value: object) -> tuple[int | None, str]:
     if isinstance(value, int):
         number = value
     elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        number = int(value.strip())
+        digits = value.strip()
+        if len(digits.lstrip("0")) > MAX_RATING_DIGITS:
+            # Never int() it: Python refuses to read (or print) 4,300 digits or more.
+            return None, f"rating {excerpt(digits)} is out of range; {expected}"
+        number = int(digits)
     else:
-        return None, f"rating {str(value).strip()!r} is not a whole number; {expected}"
+        return None, f"rating {excerpt(str(value).strip())} is not a whole number; {expected}"
     if not RATING_MIN <= number <= RATING_MAX:
-        return None, f"rating {number} is out of range; {expected}"
+        shown = str(number) if abs(number) < 10**MAX_RATING_DIGITS else "with 4 digits or more"
+        return None, f"rating {shown} is out of range; {expected}"
     return number, ""
+
+
+MAX_RATING_DIGITS = 3

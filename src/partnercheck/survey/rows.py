@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from partnercheck.errors import did_you_mean
 from partnercheck.survey.statements import BY_ID
+from partnercheck.textsafe import excerpt
 
 RESPONDENT = "respondent"
 PARTNER = "partner"
@@ -64,6 +65,6 @@ def unknown_column(name: str, what: str = "column") -> str:
         name.strip().lower(), list(ID_COLUMNS)
     )
     return (
-        f"unknown {what} {name.strip()!r}{hint}; expected respondent, partner, role or a "
+        f"unknown {what} {excerpt(name.strip())}{hint}; expected respondent, partner, role or a "
         f"statement id such as GOA1 (prefix it with {IGNORED_PREFIX!r} to keep it unchecked)"
     )

@@ -15,6 +15,7 @@ from partnercheck.errors import InputError, InputErrors
 from partnercheck.load.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from partnercheck.load.yaml_source import parse
 from partnercheck.survey.rows import REQUIRED, Cell, Row, canonical, ignored, unknown_column
+from partnercheck.textsafe import excerpt
 
 RESPONSES_KEY = "responses"
 _SHAPE = f"expected a list of responses, or a mapping with {RESPONSES_KEY!r} holding that list"
@@ -112,10 +113,10 @@ def read_yaml_rows(text: str, filename: str) -> tuple[list[Row], list[InputError
                     InputError(filename, key.line, key.column, unknown_column(name, "key"))
                 )
             elif column in cells:
-                message = f"{name!r} repeats the key {column!r}; each key may appear once"
+                message = f"{excerpt(name)} repeats the key {column!r}; each key may appear once"
                 errors.append(InputError(filename, key.line, key.column, message))
             elif not isinstance(value, ScalarNode):
-                message = f"{name!r} must be a single value, not a list or mapping"
+                message = f"{excerpt(name)} must be a single value, not a list or mapping"
                 errors.append(InputError(filename, value.line, value.column, message))
             else:
                 cells[column] = Cell(value.value, value.line, value.column)

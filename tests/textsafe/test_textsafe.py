@@ -1,0 +1,123 @@
+"""The shared sanitising layer: what a terminal, a CI log or GitHub gets from hostile text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from markdown_it import MarkdownIt
+
+from partnercheck.errors import InputError
+from partnercheck.textsafe import (
+    MESSAGE_LIMIT,
+    defuse_commands,
+    display_name,
+    excerpt,
+    for_json,
+    located,
+    visible,
+)
+from partnercheck.textsafe.markdown import WORD_JOINER, cell, code, escape
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("clear\x1b[2Jscreen", "clear\\x1b[2Jscreen"),
+        ("a\nb\r\nc\td", "a\\nb\\r\\nc\\td"),
+        ("bell\x07 del\x7f csi\x9b nel\x85", "bell\\x07 del\\x7f csi\\x9b nel\\x85"),
+        ("G1\u202egnp.exe", "G1\\u202egnp.exe"),
+        ("\u2066isolate\u2069", "\\u2066isolate\\u2069"),
+        ("zero\u200bwidth\ufeff", "zero\\u200bwidth\\ufeff"),
+        ("tag\U000e0041", "tag\\U000e0041"),
+        ("line\u2028sep", "line\\u2028sep"),
+        ("##[error]forged", "#\\x23[error]forged"),
+        ("caf\udce9", "caf\\xe9"),
+        ("Rivière 日本 🤝 👩\u200d⚕️", "Rivière 日本 🤝 👩\u200d⚕️"),
+    ],
+)
+def test_visible_escapes_what_a_terminal_or_log_would_act_on(raw: str, shown: str) -> None:
+    assert visible(raw) == shown
+
+
+def test_visible_returns_clean_text_unchanged() -> None:
+    text = "Riverside Health and Housing Alliance"
+    assert visible(text) is text
+
+
+def test_a_limit_cuts_at_an_escape_boundary_and_says_so() -> None:
+    assert visible("x" * 100, 20) == "x" * 17 + "..."
+    cut = visible("\x1b" * 100, 20)
+    assert cut == "\\x1b" * 4 + "..."
+    assert visible("short", 20) == "short"
+    assert len(visible("é" * 10_000, MESSAGE_LIMIT)) == MESSAGE_LIMIT
+
+
+def test_an_excerpt_is_short_quoted_and_escaped() -> None:
+    shown = excerpt("root:x:0:0:root:/root:/bin/bash\n" * 100)
+    assert shown == "'root:x:0:0:root:/root:/bin/bash\\nroot...'"
+    assert len(shown) == 42
+    assert excerpt("9" * 4000) == "'" + "9" * 37 + "...'"
+
+
+def test_no_line_can_start_a_workflow_command() -> None:
+    text = "ok\n  ::error file=x::forged\n\x1b[1m::warning::x\na::b\n::"
+    lines = defuse_commands(text).split("\n")
+    assert lines == [
+        "ok",
+        "  \\x3a:error file=x::forged",
+        "\x1b[1m\\x3a:warning::x",
+        "a::b",
+        "\\x3a:",
+    ]
+
+
+def test_json_keeps_the_data_and_loses_the_raw_bytes() -> None:
+    data = {"name": "\x1b[2J \x85 \u202e ##[error] \U000e0041 \n"}
+    document = for_json(json.dumps(data, ensure_ascii=False, indent=2))
+    assert json.loads(document) == data
+    assert "\x1b" not in document and "\u202e" not in document and "##[" not in document
+
+
+def test_file_names_with_undecodable_bytes_become_text() -> None:
+    name = display_name("caf\udce9.yaml")
+    assert name == "caf\\xe9.yaml"
+    name.encode("utf-8")  # no surrogate left
+
+
+def test_located_lines_are_one_line_capped_and_never_commands() -> None:
+    line = located("::error file=a::x.yaml", 3, 4, "bad\nvalue " + "v" * 1000)
+    assert "\n" not in line
+    assert line.startswith("\\x3a:error file=a::x.yaml:3:4: bad\\nvalue ")
+    assert len(line) < len("::error file=a::x.yaml:3:4: ") + MESSAGE_LIMIT + 5
+    assert InputError("p.yaml", 1, 1, "x\x1b").render() == "p.yaml:1:1: x\\x1b"
+
+
+def to_html(text: str) -> str:
+    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    page: str = parser.render(text)
+    return page
+
+
+def test_markdown_escape_makes_no_markup() -> None:
+    hostile = "<img src=x> [a](https://e.example) @octocat #12 *b* `c` | d\x1b"
+    page = to_html(escape(hostile))
+    assert "<img" not in page and "<a " not in page and "<em>" not in page
+    assert "<code>" not in page and "\x1b" not in page
+    assert "@" + WORD_JOINER + "octocat" in page and "#" + WORD_JOINER + "12" in page
+    assert WORD_JOINER not in escape(hostile)  # written as an entity, not a raw character
+
+
+def test_markdown_cells_keep_line_breaks_and_pipes_as_text() -> None:
+    assert cell("a | b\nc") == "a \\| b<br>c"
+
+
+@pytest.mark.parametrize(
+    "text", ["plain", "a`b", "``x``", "`", " ", "<b>@x</b>", "[l](u)", "##[error]x\n::x"]
+)
+def test_a_code_span_holds_any_text(text: str) -> None:
+    span = code(text)
+    page = to_html(span)
+    assert "<b>" not in page and "<a " not in page
+    assert page.count("<code>") <= 1
+    assert "##[" not in span and "\n" not in span
