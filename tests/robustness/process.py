@@ -16,6 +16,14 @@ KILL_AFTER = 30.0  # a hang fails the test instead of blocking the suite
 LOCATED = re.compile(r"^[^\n]+:\d+:\d+: [^\n]+$")
 AS_OF = ("--as-of", "2026-11-26")
 RIVERSIDE = (EXAMPLES / "riverside.yaml").read_text(encoding="utf-8")
+# The sound test partnership, which has no findings, with goal G1's target (on the
+# goal and on its KPI) removed: exactly one finding, PC104, which names G1.
+ONE_FINDING = (
+    (Path(__file__).parent.parent / "fixtures" / "sound.yaml")
+    .read_text(encoding="utf-8")
+    .replace("    target: 250\n", "", 1)
+    .replace("      target: 250\n", "", 1)
+)
 
 
 @dataclass(frozen=True)

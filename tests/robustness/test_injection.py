@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.robustness.process import AS_OF, LOCATED, RIVERSIDE, cli
+from tests.robustness.process import AS_OF, LOCATED, ONE_FINDING, cli
 
 pytestmark = pytest.mark.slow
 
@@ -29,10 +29,9 @@ TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def hostile(goal_id: str) -> str:
-    """Riverside with goal G1 renamed and its target removed, so a finding names it."""
-    text = RIVERSIDE.replace("  - id: G1\n", f"  - id: {json.dumps(goal_id)}\n", 1)
-    text = text.replace("      goal: G1\n", f"      goal: {json.dumps(goal_id)}\n")
-    return text.replace("    target: 12\n", "", 1)
+    """One finding, naming goal G1 (no target), with G1 renamed to ``goal_id``."""
+    text = ONE_FINDING.replace("  - id: G1\n", f"  - id: {json.dumps(goal_id)}\n", 1)
+    return text.replace("      goal: G1\n", f"      goal: {json.dumps(goal_id)}\n")
 
 
 def own_annotations(stdout: str) -> list[str]:
