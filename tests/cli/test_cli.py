@@ -131,25 +131,6 @@ class TestAssess:
         assert "ERROR" in out and "fix:" in out
 
 
-class TestInit:
-    def test_writes_a_starter_that_validates_and_assesses(self, tmp_path: Path) -> None:
-        target = tmp_path / "p.yaml"
-        code, out, _ = run("init", str(target))
-        assert code == 0 and "Wrote" in out
-        assert target.read_text().startswith("# yaml-language-server")
-        assert run("validate", str(target))[0] == 0
-        assert run("assess", str(target), "--fail-on", "never", *AS_OF)[0] == 0
-
-    def test_never_overwrites_without_force(self, tmp_path: Path) -> None:
-        target = tmp_path / "p.yaml"
-        target.write_text("mine\n")
-        code, _, err = run("init", str(target))
-        assert (code, target.read_text()) == (2, "mine\n")
-        assert err == f"{target}:1:1: file exists; use --force to overwrite it\n"
-        assert run("init", str(target), "--force")[0] == 0
-        assert target.read_text() != "mine\n"
-
-
 class TestRules:
     def test_rules_lists_every_rule(self) -> None:
         from partnercheck.rules import REGISTRY

@@ -13,7 +13,8 @@ from partnercheck.cli.options import check_choice
 def register(app: typer.Typer) -> None:
     app.command(epilog="Example:  partnercheck schema > partnership.schema.json")(schema)
     app.command(
-        epilog="Examples:  partnercheck init  |  partnercheck init my-partnership.yaml --force"
+        epilog="Examples:  partnercheck init  |  partnercheck init alliance.yaml --format 1.1  |  "
+        "partnercheck init my-partnership.yaml --force"
     )(init)
     app.command(name="rules", epilog="Example:  partnercheck rules --format markdown")(rules)
     app.command(name="rule", epilog="Example:  partnercheck rule PC104")(rule)
@@ -38,32 +39,31 @@ def init(
     file: Annotated[Path, typer.Argument(help="File to create (- for standard output).")] = Path(
         "partnership.yaml"
     ),
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    format_version: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar="VERSION",
+            help="Format version: 1, or 1.1 to include its sections (members, bodies, "
+            "workstreams, ...) commented out.",
+        ),
+    ] = "1",
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing file (and schema).")
+    ] = False,
 ) -> None:
-    """Write a commented starter partnership file that validates."""
-    from partnercheck.app.output import is_stdout, write_or_report
-    from partnercheck.errors import InputError
-    from partnercheck.starter import STARTER
+    """Write a commented starter partnership file, and the schema its editor modeline names.
 
-    if is_stdout(file):
-        raise typer.Exit(write_or_report(file, STARTER))
-    problem = (
-        "is a directory; name the file to create, e.g. partnership.yaml"
-        if file.is_dir()
-        else "file exists; use --force to overwrite it"
-        if (file.exists() or file.is_symlink()) and not force
-        else None
-    )
-    if problem is not None:
-        typer.echo(InputError(str(file), 1, 1, problem).render(), err=True)
-        raise typer.Exit(2)
-    code = write_or_report(file, STARTER)
-    if code == 0:
-        from partnercheck.textsafe import visible
+    Every text in the starter is a TODO prompt: an untouched starter validates but
+    assesses as the empty partnership it is.
+    """
+    from partnercheck.app.starter_files import write_starter
 
-        shown = visible(str(file))
-        typer.echo(f"Wrote {shown}. Edit it, then run: partnercheck assess {shown}")
-    raise typer.Exit(code)
+    check_choice("--format", format_version, ["1", "1.1"])
+    outcome = write_starter(file, format_version, force)
+    for line in outcome.lines:
+        typer.echo(line)
+    raise typer.Exit(outcome.code)
 
 
 def rules(
