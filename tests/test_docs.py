@@ -43,3 +43,35 @@ def test_rule_ids_follow_the_blocks() -> None:
             assert rule.element is not None and rule.element.value == blocks[digit], rule.id
         elif digit == "7":
             assert rule.challenge is not None, f"{rule.id}: the 7xx block is for challenges"
+
+
+def _model_fields() -> set[str]:
+    import inspect
+
+    from pydantic import BaseModel
+
+    from partnercheck.model import partnership
+
+    names = set()
+    for _, cls in inspect.getmembers(partnership, inspect.isclass):
+        if issubclass(cls, BaseModel) and cls.__module__ == partnership.__name__:
+            names |= set(cls.model_fields)
+    return names
+
+
+def test_the_format_reference_has_a_table_row_for_every_field() -> None:
+    reference = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    missing = sorted(name for name in _model_fields() if f"| `{name}` |" not in reference)
+    assert not missing, f"docs/format.md does not describe: {missing}"
+
+
+def test_every_yaml_example_in_the_format_reference_parses() -> None:
+    import re
+
+    import yaml
+
+    reference = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", reference, re.S)
+    assert len(blocks) >= 15  # the pattern still finds the examples
+    for block in blocks:
+        assert isinstance(yaml.safe_load(block), dict), block
