@@ -86,3 +86,15 @@ def test_schema_allows_x_keys_like_the_loader() -> None:
 def test_published_schema_file_matches_the_code() -> None:
     published = (ROOT / "docs" / "partnership.schema.json").read_text(encoding="utf-8")
     assert published == PRINTED, "regenerate: partnercheck schema > docs/partnership.schema.json"
+
+
+def test_every_title_reads_as_words_not_a_class_name() -> None:
+    import re
+
+    from partnercheck.model.schema import partnership_schema
+
+    definitions = partnership_schema()["$defs"]
+    names = {name: d.get("title", "") for name, d in definitions.items()}
+    camel = {n: t for n, t in names.items() if re.search(r"[a-z][A-Z]", t) or not t}
+    assert not camel, camel
+    assert names["ContributionType"] == "Contribution type"

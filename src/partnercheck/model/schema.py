@@ -9,6 +9,7 @@ YAML and JSON language servers show in completion lists).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from partnercheck.model import types
@@ -18,6 +19,7 @@ SCHEMA_ID = "https://partnercheck.dev/schema/partnership-1.1.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 Json = dict[str, Any]
+_CAMEL = re.compile(r"(?<=[a-z])[A-Z]")
 
 
 def partnership_schema() -> Json:
@@ -49,6 +51,8 @@ def _describe_enum(name: str, definition: Json) -> None:
     enum_class = getattr(types, name, None)
     if "enum" not in definition or not isinstance(enum_class, type):
         return
+    # Hover headings are read by people: "Contribution type", not "ContributionType".
+    definition["title"] = _CAMEL.sub(lambda m: " " + m.group(0).lower(), name)
     if not issubclass(enum_class, types.Described):
         return
     meanings = enum_class.descriptions()
