@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -108,9 +109,9 @@ def test_pc303_fires_for_board_minutes_not_shared() -> None:
     ("name", "frequency"),
     [
         ("Operations huddle", "monthly"),
-        ("Partnership board", "weekly"),
+        ("Delivery team", "weekly"),
         ("Complex case review", "monthly"),
-        ("Partnership board", "fortnightly"),
+        ("Delivery team", "fortnightly"),
     ],
 )
 def test_pc303_leaves_working_and_case_meetings_alone(name: str, frequency: str) -> None:
@@ -128,6 +129,32 @@ def test_pc303_leaves_meetings_of_a_few_partners_alone() -> None:
         )
 
     assert not fired(assess_changed(change), "PC303")
+
+
+def _executive(decides: str) -> Callable[[dict[str, Any]], None]:
+    def change(d: dict[str, Any]) -> None:
+        board = d["governance"].pop("decision_making")
+        d["governance"]["bodies"] = [
+            {"id": "board", "name": board["body"], "rule": "consensus"},
+            {"id": "exec", "name": "Executive group", "decides": decides},
+        ]
+        d["communication"]["meetings"].append(
+            {"name": "Executive group", "frequency": "fortnightly", "attendees": ["council"]}
+        )
+
+    return change
+
+
+def test_pc303_fires_for_a_small_body_that_decides_for_everyone() -> None:
+    result = assess_changed(_executive("Urgent decisions delegated by the board"))
+    [finding] = fired(result, "PC303")
+    assert finding.message == (
+        "Minutes of Executive group are not recorded as shared with all partners"
+    )
+
+
+def test_pc303_leaves_a_small_advisory_body_alone() -> None:
+    assert not fired(assess_changed(_executive("Advises the board on finance")), "PC303")
 
 
 def test_pc303_fires_when_sharing_minutes_is_not_recorded() -> None:

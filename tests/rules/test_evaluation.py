@@ -232,7 +232,7 @@ def test_pc609_fires_for_an_action_long_overdue() -> None:
     )
     [finding] = fired(assess_changed(change), "PC609")
     assert finding.message == (
-        "Improvement action Publish minutes was due on 2026-08-27 and is not done"
+        "An improvement action due on 2026-08-27 is not done: Publish minutes"
     )
     assert path_of(finding) == "evaluation.improvements[0].due"
     assert finding.severity == "warning"

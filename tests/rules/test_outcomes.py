@@ -141,6 +141,25 @@ def test_pc111_costs_a_missed_goal_its_full_share() -> None:
     assert finding.points == 32.5 and "was missed" in finding.message
 
 
+def test_pc111_advice_asks_for_a_review_when_nothing_is_being_done() -> None:
+    [finding] = fired(assess_changed(_kpi_away), "PC111")
+    assert finding.recommendation.startswith("Review G1 with all partners")
+
+
+def test_pc111_advice_acknowledges_an_open_action_aimed_at_the_goal() -> None:
+    def change(d: dict[str, Any]) -> None:
+        _kpi_away(d)
+        d["evaluation"]["improvements"] = [
+            {"action": "Recovery plan for G1 with the discharge team", "status": "in-progress"}
+        ]
+
+    [finding] = fired(assess_changed(change), "PC111")
+    assert finding.recommendation.startswith(
+        "Check with all partners that the open action (Recovery plan for G1 with the discharge"
+    )
+    assert "back on course" in finding.advice
+
+
 def test_results_falling_short_cap_the_band() -> None:
     def change(d: dict[str, Any]) -> None:
         for goal in d["goals"]:

@@ -178,12 +178,20 @@ def _main_meetings(ctx: Context) -> list[tuple[int, Meeting]]:
     working meetings, not case-level or operational meetings."""
     expected = {x.id for _, x in ctx.expected("attend")}
     half = len(expected) / 2
+    # A small body that decides for everyone (an executive committee) is where
+    # unshared minutes matter most, whatever its size or how often it meets.
+    deciding = {b.name.casefold().strip() for b in ctx.bodies if b.name and not b.advisory}
     return [
         (i, m)
         for i, m in enumerate(_meetings(ctx))
-        if (not m.attendees or len(expected.intersection(m.attendees)) >= half)
-        and m.frequency not in _FREQUENT
-        and not _OPERATIONAL.search(m.name)
+        if not _OPERATIONAL.search(m.name)
+        and (
+            m.name.casefold().strip() in deciding
+            or (
+                (not m.attendees or len(expected.intersection(m.attendees)) >= half)
+                and m.frequency not in _FREQUENT
+            )
+        )
     ]
 
 
@@ -194,9 +202,11 @@ def _main_meetings(ctx: Context) -> list[tuple[int, Meeting]]:
     weight=10,
     rationale="""Minutes circulated to every partner are the partnership's shared memory:
     they stop disputes about what was agreed and keep partners who missed a meeting
-    informed, which is the transparency that builds trust. Only meetings of the
-    partnership as a whole are checked: not meetings of a few partners, not weekly or
-    fortnightly working meetings, and not case reviews, whose records are confidential.""",
+    informed, which is the transparency that builds trust. Meetings of the partnership as
+    a whole are checked, and meetings of any body that decides for it (an executive
+    committee of a few partners decides for all); not other meetings of a few partners,
+    not weekly or fortnightly working meetings, and not case reviews, whose records are
+    confidential.""",
     recommendation="Circulate the minutes of the partnership's meetings to all partners and "
     "record `minutes_shared: true`.",
     example="""

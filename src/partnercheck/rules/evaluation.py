@@ -13,6 +13,7 @@ from datetime import date
 from partnercheck.model.partnership import Goal
 from partnercheck.model.types import ActionStatus, Frequency
 from partnercheck.results import ElementId, Severity
+from partnercheck.rules.aims import open_actions_for
 from partnercheck.rules.base import ELEMENT, Hit, Say, Strength, listing, per_item, rule
 from partnercheck.rules.context import Context, Subject
 
@@ -513,12 +514,12 @@ def improvement_overdue(ctx: Context) -> Iterator[Hit]:
             subject = Subject("action", action.action, f"“{action.action}”")
             yield Hit(
                 Say(
-                    "Improvement action {a} was due on {due} and is not done",
+                    "An improvement action due on {due} is not done: {a}",
                     a=subject,
                     due=action.due.isoformat(),
                 ),
                 ("evaluation", "improvements", i, "due"),
-                Say("Finish {a} and mark it done, or agree a new due date", a=subject),
+                "Finish the action and mark it done, or agree a new due date",
                 per_item(len(actions)),
                 key="due",
                 subject=subject,
@@ -616,18 +617,6 @@ def users_heard(ctx: Context) -> Iterator[Hit]:
     )
 
 
-_STOP_WORDS = """
-    the and for with from that this their more into across through about young people share
-    number rate level total each every other partner partners goal goals
-"""
-_STOP = frozenset(_STOP_WORDS.split())
-
-
-def _words(text: str) -> set[str]:
-    """Word stems of five letters or more: "deprivation" and "deprived" meet at "depriv"."""
-    return {w[:6] for w in re.findall(r"[a-z]{5,}", text.lower()) if w not in _STOP}
-
-
 def _going_wrong(ctx: Context) -> list[tuple[int, Goal]]:
     return [
         (i, g)
@@ -642,14 +631,7 @@ def results_unaddressed(ctx: Context) -> bool:
     wrong = _going_wrong(ctx)
     if ev is None or not wrong:
         return False
-    open_actions = [a for a in ev.improvements if a.status is not ActionStatus.DONE]
-    for _, goal in wrong:
-        about = _words(goal.objective) | {
-            w for _, k in ctx.kpis_of.get(goal.id, []) for w in _words(k.name)
-        }
-        if any(goal.id in a.action.split() or about & _words(a.action) for a in open_actions):
-            return False
-    return True
+    return not any(open_actions_for(ctx, goal) for _, goal in wrong)
 
 
 @rule(

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from partnercheck.model.partnership import Goal
 from partnercheck.model.types import GoalStatus
 from partnercheck.results import ChallengeId, ElementId, Severity
+from partnercheck.rules.aims import open_actions_for
 from partnercheck.rules.base import ELEMENT, Hit, Say, Strength, per_item, per_partner, rule
-from partnercheck.rules.context import Context
+from partnercheck.rules.context import Context, Subject, short_name
 
 GOALS = ElementId.GOALS
 # What a goal outcome costs, as a share of one goal's part of PC111.
@@ -362,15 +363,28 @@ def goal_on_course(ctx: Context) -> Iterator[Hit | Strength]:
                 evidence=f" ({evidence})" if evidence else "",
             ),
             ("goals", i),
-            Say(
-                "Review {g} with all partners: agree what has to change and record it as "
-                "improvement actions",
-                g=subject,
-            ),
+            _result_advice(ctx, goal, subject),
             per_item(len(live)) * share,
             key="status",
             subject=subject,
         )
+
+
+def _result_advice(ctx: Context, goal: Goal, subject: Subject) -> Say:
+    actions = open_actions_for(ctx, goal)
+    if not actions:
+        return Say(
+            "Review {g} with all partners: agree what has to change and record it as "
+            "improvement actions",
+            g=subject,
+        )
+    # The partners are already acting: the advice is to check the action is enough.
+    return Say(
+        "Check with all partners that the open action ({a}) is enough to bring {g} back on "
+        "course, and judge its effect at the next review",
+        a=short_name(actions[0].action),
+        g=subject,
+    )
 
 
 @rule(
