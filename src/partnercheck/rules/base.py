@@ -47,6 +47,23 @@ class Say:
         return self.template.format(**{k: _as(v, True) for k, v in self.args.items()})
 
 
+class Written(Say):
+    """A sentence already written both ways (survey findings, worded by the analysis)."""
+
+    __slots__ = ("by_id", "by_name")
+
+    def __init__(self, by_id: str, by_name: str) -> None:
+        super().__init__(by_id)
+        self.by_id = by_id
+        self.by_name = by_name or by_id
+
+    def ids(self) -> str:
+        return self.by_id
+
+    def names(self) -> str:
+        return self.by_name
+
+
 def _as(value: object, names: bool) -> object:
     if isinstance(value, Subject):
         return value.name if names else value.id
@@ -56,11 +73,13 @@ def _as(value: object, names: bool) -> object:
 
 
 def listing(parts: Sequence[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
+    """``a``, ``a and b``, ``a, b and c``; ``a; b and c`` when a part has a comma of its own
+    ("Federation of Small Businesses, Northvale region"), so a reader can count them."""
     parts = list(parts)
     if not parts:
         return ""
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    comma = "; " if any("," in p for p in parts) else ", "
+    return parts[0] if len(parts) == 1 else f"{comma.join(parts[:-1])} and {parts[-1]}"
 
 
 Words = Say | str

@@ -95,7 +95,7 @@ def survey_priorities(
             PriorityAction(
                 rule="PC952" if record.kind == "low-rater" else "PC951",
                 recommendation=record.recommendation,
-                advice=record.recommendation,
+                advice=record.advice or record.recommendation,
                 gain=max(round(overall - scored.score, 1), 0.0),
                 mean_gain=max(round(mean - scored.mean, 1), 0.0),
                 element=record.element,
