@@ -34,6 +34,7 @@ from partnercheck.rules import REGISTRY, Rule
 from partnercheck.rules.base import ELEMENT, Hit, Strength, Written, ids, names
 from partnercheck.rules.context import Context, Subject
 from partnercheck.rules.depth import classify
+from partnercheck.rules.fields import field_words
 from partnercheck.rules.evaluation import review_lapsed
 from partnercheck.rules.perception import RULE_FOR_KIND
 from partnercheck.rules.placeholders import (
@@ -180,8 +181,12 @@ def assess(loaded: Loaded, options: Options, survey: SurveyInput | None = None) 
         meta, what = _PLACEHOLDER_RULES[found.kind]
         if meta.id in active_ids:
             where = format_path(found.path)
-            message = f"{where} {what}: {_excerpt(found.text)}"
-            field = Subject("field", where, where)
+            words = field_words(loaded.partnership, found.path)
+            message = Written(
+                f"{where} {what}: {_excerpt(found.text)}",
+                f"{words[0].upper()}{words[1:]} {what}: {_excerpt(found.text)}",
+            )
+            field = Subject("field", where, words)
             hit = Hit(
                 message, found.path, meta.recommendation, element=found.element, subject=field
             )

@@ -64,7 +64,36 @@ class Written(Say):
         return self.by_name
 
 
+class Term:
+    """A method's name for CI ("normalised Banzhaf index") and its plain words for people."""
+
+    __slots__ = ("ci", "plain")
+
+    def __init__(self, ci: str, plain: str) -> None:
+        self.ci = ci
+        self.plain = plain
+
+
+# The method's words, as a client report puts them (docs/scoring.md explains the method).
+_JARGON = (
+    ("; normalised Banzhaf index", ""),
+    ("normalised Banzhaf index", "share of decision power"),
+    ("money and staff time at fte_cost", "money, and staff time at its agreed cost"),
+    ("no fte_cost to add them", "staff time has no agreed cost to add it to money"),
+)
+
+
+def plain_method(text: str) -> Term:
+    """``text`` as written for CI, and without the method's jargon for people."""
+    plain = text
+    for jargon, words in _JARGON:
+        plain = plain.replace(jargon, words)
+    return Term(text, plain)
+
+
 def _as(value: object, names: bool) -> object:
+    if isinstance(value, Term):
+        return value.plain if names else value.ci
     if isinstance(value, Subject):
         return value.name if names else value.id
     if isinstance(value, tuple | list) and all(isinstance(v, Subject) for v in value):
