@@ -34,8 +34,8 @@ from partnercheck.rules import REGISTRY, Rule
 from partnercheck.rules.base import ELEMENT, Hit, Strength, Written, ids, names
 from partnercheck.rules.context import Context, Subject
 from partnercheck.rules.depth import classify
-from partnercheck.rules.fields import field_words
 from partnercheck.rules.evaluation import review_lapsed
+from partnercheck.rules.fields import field_words
 from partnercheck.rules.perception import RULE_FOR_KIND
 from partnercheck.rules.placeholders import (
     PLACEHOLDER,

@@ -19,8 +19,8 @@ from partnercheck.results import (
     SurveyResult,
 )
 from partnercheck.rules.base import Rule, ids, listing, names
-from partnercheck.rules.plain import plain_advice
 from partnercheck.rules.context import Subject
+from partnercheck.rules.plain import plain_advice
 from partnercheck.scoring import Draft, Scored
 
 PRIORITY_COUNT = 3
