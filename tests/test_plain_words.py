@@ -7,7 +7,8 @@ import re
 import pytest
 
 from partnercheck.rules import REGISTRY
-from partnercheck.rules.base import Say, Subject, plain_method
+from partnercheck.rules.base import Say, plain_method
+from partnercheck.rules.context import Subject
 from partnercheck.rules.plain import PLAIN_ADVICE
 from tests.conftest import ROOT, assess_text
 
