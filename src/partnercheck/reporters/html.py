@@ -310,6 +310,8 @@ ELEMENT_LINES: dict[ElementId, str] = {
 
 def render_history(history: History) -> str:
     """The score trend of one file's committed versions, as a self-contained page."""
+    from partnercheck.reporters.progress_text import trend_kpi_rows
+
     history = visible_model(history)
     valid = [v for v in history.versions if v.score is not None]
     labels = [f"{v.date.isoformat()} {v.commit[:7]}" for v in valid]
@@ -333,5 +335,6 @@ def render_history(history: History) -> str:
         elements=list(ElementId),
         short=SHORT_NAMES,
         version=history.tool.version,
+        kpis=trend_kpi_rows(history),
     )
     return defuse_commands(page)
