@@ -16,8 +16,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from partnercheck.app.progress import Diff, diff_reports
 from partnercheck.reporters import RenderContext, render
+from partnercheck.reporters.diff_html import render_diff
 from partnercheck.results import Report
+from partnercheck.survey.template import template_html
 from tests.conftest import AS_OF, EXAMPLES, ROOT, TESTS
 from tests.reporters.browser import Browser, chromium, needs_axe
 from tests.reporters.reports import report_of, sample_report
@@ -73,11 +76,25 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("pages")
+    form = folder / "form.html"
+    partners = [(p.id, p.name) for p in survey_report().results[0].partners]
+    form.write_text(template_html(partners, "Riverside"), encoding="utf-8")
+    diff = folder / "diff.html"
+    diff.write_text(render_diff(review_diff()), encoding="utf-8")
     return {
         "survey": page_of(survey_report(), folder, "survey"),
         "capped": page_of(calibration_report("regional-economic-partnership"), folder, "capped"),
         "multi": page_of(sample_report(), folder, "multi"),
+        "form": form,
+        "diff": diff,
     }
+
+
+def review_diff() -> Diff:
+    """Progress between two calibration cases of one board (a review held since)."""
+    before = calibration_report("city-health-wellbeing-board--no-review-two-years").results
+    after = calibration_report("city-health-wellbeing-board").results
+    return diff_reports("last.yaml", "now.yaml", before, after)
 
 
 def printed(browser: Browser, page: Path) -> list[str]:
@@ -103,7 +120,7 @@ def test_priorities_are_on_the_first_printed_page(
     assert "What is working" in text[0] or "The six elements" in text[0]
 
 
-@pytest.mark.parametrize("name", ["survey", "capped", "multi"])
+@pytest.mark.parametrize("name", ["survey", "capped", "multi", "form"])
 def test_no_printed_page_is_near_empty(browser: Browser, pages: dict[str, Path], name: str) -> None:
     text = printed(browser, pages[name])
     lengths = [len(" ".join(t.split())) for t in text]
@@ -119,7 +136,7 @@ def test_the_cap_and_its_reason_are_printed_with_the_band(
     assert "The six elements average 68.5" in first
 
 
-@pytest.mark.parametrize("name", ["survey", "capped", "multi"])
+@pytest.mark.parametrize("name", ["survey", "capped", "multi", "form", "diff"])
 def test_nothing_scrolls_sideways_on_a_phone(
     browser: Browser, pages: dict[str, Path], name: str
 ) -> None:
@@ -140,7 +157,7 @@ def test_the_width_check_can_fail(browser: Browser, tmp_path: Path) -> None:
     assert browser.horizontal_overflow() > 0
 
 
-@pytest.mark.parametrize("name", ["survey", "multi"])
+@pytest.mark.parametrize("name", ["survey", "multi", "form", "diff"])
 def test_axe_finds_no_violation(browser: Browser, pages: dict[str, Path], name: str) -> None:
     needs_axe()
     browser.open(pages[name])
