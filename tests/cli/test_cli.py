@@ -129,8 +129,10 @@ class TestAssess:
             "Findings (",
             "Details (",
         ]
-        start = out.index("Priorities")
-        positions = [out.index(h, start) for h in headings]
+        lines = [line.strip() for line in out.splitlines()]
+        positions = [
+            next(i for i, line in enumerate(lines) if line.startswith(h)) for h in headings
+        ]
         assert positions == sorted(positions)  # the executive summary first
         assert "SERIOUS" in out and "what to do:" in out and "fix:" in out
 
