@@ -61,6 +61,16 @@ def calibration_report(*names: str) -> Report:
     )
 
 
+def examples_report() -> Report:
+    """Every bundled example: a consultant's portfolio in one report."""
+    from tests.conftest import assess_text
+
+    files = sorted(EXAMPLES.glob("*.yaml"))
+    return report_of(
+        *(assess_text(f.read_text(encoding="utf-8"), name=f"examples/{f.name}") for f in files)
+    )
+
+
 def page_of(report: Report, folder: Path, name: str) -> Path:
     page = folder / f"{name}.html"
     page.write_text(render("html", report, RenderContext()), encoding="utf-8")
@@ -85,6 +95,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "survey": page_of(survey_report(), folder, "survey"),
         "capped": page_of(calibration_report("regional-economic-partnership"), folder, "capped"),
         "multi": page_of(sample_report(), folder, "multi"),
+        "portfolio": page_of(examples_report(), folder, "portfolio"),
         "form": form,
         "diff": diff,
     }
@@ -120,7 +131,7 @@ def test_priorities_are_on_the_first_printed_page(
     assert "What is working" in text[0] or "The six elements" in text[0]
 
 
-@pytest.mark.parametrize("name", ["survey", "capped", "multi", "form"])
+@pytest.mark.parametrize("name", ["survey", "capped", "multi", "portfolio", "form"])
 def test_no_printed_page_is_near_empty(browser: Browser, pages: dict[str, Path], name: str) -> None:
     text = printed(browser, pages[name])
     lengths = [len(" ".join(t.split())) for t in text]
@@ -157,7 +168,7 @@ def test_the_width_check_can_fail(browser: Browser, tmp_path: Path) -> None:
     assert browser.horizontal_overflow() > 0
 
 
-@pytest.mark.parametrize("name", ["survey", "multi", "form", "diff"])
+@pytest.mark.parametrize("name", ["survey", "multi", "portfolio", "form", "diff"])
 def test_axe_finds_no_violation(browser: Browser, pages: dict[str, Path], name: str) -> None:
     needs_axe()
     browser.open(pages[name])
