@@ -24,6 +24,7 @@ from partnercheck.textsafe.models import visible_model
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
     from partnercheck.app.history import History
     from partnercheck.app.progress import Diff, FileDiff, FindingRef
@@ -204,15 +205,7 @@ def render_diff_rich(diff: Diff, color: bool = False, width: int = 100) -> str:
             )
         console.print(table)
         if d.kpis:
-            kpis = Table(title="Indicators", title_justify="left", box=box.SIMPLE_HEAD)
-            kpis.add_column("Indicator")
-            for column in ("Old", "New", "Target"):
-                kpis.add_column(column, justify="right")
-            kpis.add_column("Movement")
-            for name, old, new, target, moved in kpi_rows(d):
-                style = "green" if moved.startswith("toward") else "red" if "away" in moved else ""
-                kpis.add_row(name, old, new, target, Text(moved, style=style))
-            console.print(kpis)
+            console.print(_kpi_table(kpi_rows(d), ("Old", "New", "Target")))
         for heading, refs, mark, style in (
             ("Resolved", d.resolved, "fixed", "green"),
             ("New", d.introduced, "new", "red"),
@@ -284,15 +277,25 @@ def render_history_rich(history: History, color: bool = False, width: int = 100)
     console.print(versions)
     rows = trend_kpi_rows(history)
     if rows:
-        kpis = Table(title="Indicators", title_justify="left", box=box.SIMPLE_HEAD)
-        kpis.add_column("Indicator")
-        for column in ("First", "Latest", "Target"):
-            kpis.add_column(column, justify="right")
-        kpis.add_column("Movement")
-        for row in rows:
-            kpis.add_row(*row)
-        console.print(kpis)
+        console.print(_kpi_table(rows, ("First", "Latest", "Target")))
     return defuse_commands(buffer.getvalue())
+
+
+def _kpi_table(rows: list[tuple[str, str, str, str, str]], columns: tuple[str, ...]) -> Table:
+    """Indicators with their values and movement; green toward the target, red away."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="Indicators", title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("Indicator")
+    for column in columns:
+        table.add_column(column, justify="right")
+    table.add_column("Movement")
+    for name, first, last, target, moved in rows:
+        style = "green" if moved.startswith("toward") else "red" if "away" in moved else ""
+        table.add_row(name, first, last, target, Text(moved, style=style))
+    return table
 
 
 def _console(color: bool, width: int) -> tuple[Console, io.StringIO]:

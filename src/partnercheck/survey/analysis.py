@@ -292,13 +292,7 @@ def analyse(
         )
         for challenge in ChallengeId
     ]
-    names = partner_names or {}
-    records = _records(summaries, ordered, indicative, str)
-    texts = _records(summaries, ordered, indicative, lambda p: names.get(p) or p)
-    records = [
-        r.model_copy(update={"text": t.message, "advice": t.recommendation})
-        for r, t in zip(records, texts, strict=True)
-    ]
+    records = _worded(summaries, ordered, indicative, partner_names or {})
     records += [
         g.model_copy(update={"text": g.message, "advice": g.recommendation})
         for g in gaps(document_scores, {e.id: e.perception for e in elements})
@@ -320,6 +314,21 @@ def analyse(
         absent_partners=[s.partner for s in summaries if s.respondents == 0],
         respondent_answers=_answers(answered) if show_respondents else None,
     )
+
+
+def _worded(
+    summaries: Sequence[PartnerSummary],
+    table: Table,
+    indicative: set[str],
+    names: Mapping[str, str],
+) -> list[SurveyRecord]:
+    """Low raters and divergences, worded with ids (message) and with names (text)."""
+    records = _records(summaries, table, indicative, str)
+    texts = _records(summaries, table, indicative, lambda p: names.get(p) or p)
+    return [
+        r.model_copy(update={"text": t.message, "advice": t.recommendation})
+        for r, t in zip(records, texts, strict=True)
+    ]
 
 
 def _records(
