@@ -20,6 +20,7 @@ from partnercheck.load import Source, load_nodes
 from partnercheck.load.nodes import MappingNode, Path, format_path, resolve
 from partnercheck.model.partnership import Partnership
 from partnercheck.model.validate import build
+from partnercheck.power_reading import power_readings
 from partnercheck.results import (
     ElementId,
     FileResult,
@@ -30,10 +31,11 @@ from partnercheck.results import (
     StrengthRecord,
 )
 from partnercheck.rules import REGISTRY, Rule
-from partnercheck.rules.base import ELEMENT, Hit, Strength, ids, names
+from partnercheck.rules.base import ELEMENT, Hit, Strength, Written, ids, names
 from partnercheck.rules.context import Context, Subject
 from partnercheck.rules.depth import classify
 from partnercheck.rules.evaluation import review_lapsed
+from partnercheck.rules.fields import field_words
 from partnercheck.rules.perception import RULE_FOR_KIND
 from partnercheck.rules.placeholders import (
     PLACEHOLDER,
@@ -179,8 +181,12 @@ def assess(loaded: Loaded, options: Options, survey: SurveyInput | None = None) 
         meta, what = _PLACEHOLDER_RULES[found.kind]
         if meta.id in active_ids:
             where = format_path(found.path)
-            message = f"{where} {what}: {_excerpt(found.text)}"
-            field = Subject("field", where, where)
+            words = field_words(loaded.partnership, found.path)
+            message = Written(
+                f"{where} {what}: {_excerpt(found.text)}",
+                f"{words[0].upper()}{words[1:]} {what}: {_excerpt(found.text)}",
+            )
+            field = Subject("field", where, words)
             hit = Hit(
                 message, found.path, meta.recommendation, element=found.element, subject=field
             )
@@ -198,6 +204,7 @@ def assess(loaded: Loaded, options: Options, survey: SurveyInput | None = None) 
             document,
             survey.min_respondents,
             survey.show_respondents,
+            {x.id: x.name for x in run.ctx.partners},
         )
         drafts += [
             _survey_draft(record, run)
@@ -279,6 +286,7 @@ def _result(
         for f in scored.findings
     ]
     order = sorted(range(len(findings)), key=lambda i: _sort_key(findings[i]))
+    partners = partner_records(ctx)
     return FileResult(
         file=run.loaded.source.name,
         partnership=p.partnership.name,
@@ -298,8 +306,9 @@ def _result(
         groups=groups,
         goals=goal_records(ctx),
         kpis=kpi_records(ctx),
-        partners=partner_records(ctx),
+        partners=partners,
         risks=risk_records(ctx),
+        power_readings=power_readings(findings, partners, survey) if survey else [],
     )
 
 
@@ -361,14 +370,25 @@ def _survey_draft(record: SurveyRecord, run: _Run) -> Draft:
     # Point at the file's `survey:` key when it names the responses; else nowhere.
     path: Path | None = ("survey",) if run.loaded.partnership.survey else None
     hit = Hit(
-        record.message,
+        Written(record.message, record.text),
         path,
-        record.recommendation,
+        Written(record.recommendation, record.advice),
         share=0.0,
+        subject=_survey_subject(record, run),
         element=record.element,
         challenge=record.challenge,
     )
     return Draft(r, hit, locate(run.loaded.root, path), run.options.severity.get(r.id, r.severity))
+
+
+def _survey_subject(record: SurveyRecord, run: _Run) -> Subject | None:
+    """What a survey finding is about, for its identity: the area partners disagree
+    about (one finding per area), or the partner that rates everything low."""
+    area = record.element or record.challenge
+    if record.kind != "low-rater" and area is not None:
+        return Subject("area", area.value, area.value)
+    partner = next((x for x in run.ctx.partners if x.id == record.partner), None)
+    return Subject("partner", partner.id, partner.name) if partner else None
 
 
 MAX_HITS_PER_RULE = 500

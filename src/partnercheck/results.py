@@ -40,6 +40,7 @@ __all__ = [
     "KpiRecord",
     "Location",
     "PartnerRecord",
+    "PowerReading",
     "PriorityAction",
     "Report",
     "RiskRecord",
@@ -224,6 +225,27 @@ class PartnerRecord(Frozen):
     resource_share: float | None = Field(description="Share of what is brought (0-1).")
     decision_power: float | None = Field(description="Share of decision power (0-1).")
     meetings: int = Field(description="Meetings and bodies it attends.")
+    meetings_total: int = Field(
+        default=0, description="Meetings and bodies that meet, in the whole partnership."
+    )
+
+
+class PowerReading(Frozen):
+    """One partner's power on paper beside how it feels (with a survey only)."""
+
+    partner: str = Field(description="Partner id.")
+    name: str
+    resource_share: float | None
+    decision_power: float | None
+    document: str = Field(
+        description="What the documents show: more-say, less-say, no-say, in-line or not-recorded."
+    )
+    perception: float | None = Field(
+        description="The partner's mean rating (1-5) of the power statements (CHA-POW)."
+    )
+    others: float | None = Field(description="The other partners' mean on the same statements.")
+    feels: str = Field(description="heard, unheard or no-answers.")
+    reading: str = Field(description="One line: what the two sides show, and what to check.")
 
 
 class FileResult(Frozen):
@@ -259,6 +281,12 @@ class FileResult(Frozen):
     kpis: list[KpiRecord] = Field(default_factory=list)
     partners: list[PartnerRecord] = Field(default_factory=list)
     risks: list[RiskRecord] = Field(default_factory=list)
+    power_readings: list[PowerReading] = Field(
+        default_factory=list,
+        exclude_if=lambda v: not v,
+        description="With a survey: partners whose power on paper and as felt are worth "
+        "comparing, side by side.",
+    )
 
 
 class ToolInfo(Frozen):

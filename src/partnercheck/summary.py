@@ -98,6 +98,10 @@ def kpi_records(ctx: Context) -> list[KpiRecord]:
 def partner_records(ctx: Context) -> list[PartnerRecord]:
     shares = power.resource_shares(ctx)
     decisions = power.decision_power(ctx)
+    meetings = ctx.p.communication.meetings if ctx.p.communication else []
+    total = len(meetings) + sum(
+        1 for b in ctx.bodies if b.seats is not None and b.meets is not None
+    )
     return [
         PartnerRecord(
             id=x.id,
@@ -108,6 +112,7 @@ def partner_records(ctx: Context) -> list[PartnerRecord]:
             resource_share=None if shares is None else round(shares.shares.get(x.id, 0.0), 3),
             decision_power=None if decisions is None else round(decisions.shares.get(x.id, 0.0), 3),
             meetings=ctx.attendance.get(x.id, 0),
+            meetings_total=total,
         )
         for x in ctx.partners
     ]

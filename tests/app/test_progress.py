@@ -121,8 +121,11 @@ def test_diff_text_formats() -> None:
     markdown = render_diff_markdown(diff)
     assert "| Clear goals and objectives |" in markdown
     assert "### Resolved findings (1)" in markdown
-    assert "- `PC104` warning: Goal G1 has no target value (`goals[0]`, line" in markdown
-    assert "### Introduced findings (1)" in markdown
+    [fixed] = [f for f in old.findings if f.rule == "PC104"]
+    assert f"- `PC104` warning: {fixed.text} (`goals[0]`, line" in markdown
+    assert "G1" not in fixed.text  # people read the goal's name; the id is for CI
+    assert "### New findings (1)" in markdown
+    assert "### Still open findings (0)" in markdown
     text = render_diff_rich(diff, color=False, width=100)
     assert "fixed PC104" in text
     assert "new PC307" in text

@@ -72,9 +72,9 @@ def test_pipes_and_newlines_in_cells() -> None:
     assert escape("a\nb") == "a b"
     page = to_html(markdown(named("A | B")))
     [pc203] = [r for r in rows(page) if r and r[1] == "PC203"]
-    assert len(pc203) == 5
+    assert len(pc203) == 6
     # A line break inside a value is shown as an escape, as in every format.
-    assert "A | B\\nsecond line" in pc203[2]
+    assert "A | B\\nsecond line" in pc203[3]
 
 
 def test_sections_of_the_sample_report() -> None:
@@ -95,18 +95,39 @@ def test_sections_of_the_sample_report() -> None:
     ] in table
     for e in flawed.elements:
         assert [e.title, f"{e.score:.1f}", e.verdict or "-"] in table
-    for heading in ("Elements", "Challenges", "Findings (4)", "Priority actions", "Input errors"):
-        assert f"<h3>{heading}</h3>" in page or f"<h2>{heading}</h2>" in page
+    # The executive summary comes first and the details (ids, paths, lines) last.
+    order = ["Priorities", "Elements", "Partners", "Challenges", "Findings (3)", "Details"]
+    section = page[page.index(f"<h2>{flawed.partnership}</h2>") :]
+    positions = [section.index(f"<h3>{heading}</h3>") for heading in order]
+    assert positions == sorted(positions)
+    assert "<h2>Input errors</h2>" in page
     assert f"<h4>{ELEMENT_TITLES[ElementId.GOALS]}</h4>" in page
     assert f"<h4>{ELEMENT_TITLES[ElementId.COMMUNICATION]}</h4>" in page
-    assert "1 suppressed finding not shown." in page
-    finding_rows = [r for r in table if len(r) == 5 and r[1].startswith("PC")]
-    assert [r[1] for r in finding_rows] == ["PC104", "PC104", "PC307", "PC406"]
-    assert finding_rows[0][0] == "warning"
-    assert finding_rows[0][3] == f"{FILE}:{flawed.findings[0].location.line}"  # type: ignore[union-attr]
-    assert finding_rows[-2][4].count("<code>communication.conflict_resolution</code>") == 1
+    assert "1 suppressed finding (accepted in the file; no points):" in page
+    details = [r for r in table if len(r) == 6 and r[1].startswith("PC")]
+    assert [r[1] for r in details] == ["PC104", "PC104", "PC307", "PC406", "PC203"]
+    assert [r[0] for r in details] == ["1", "2", "3", "4", "5"]
+    first = flawed.findings[0].location
+    assert first is not None
+    assert details[0][4] == f"{first.path} (line {first.line}, column {first.column})"
+    assert details[2][5].count("<code>communication.conflict_resolution</code>") == 1
     assert [BROKEN, "7", "3", INPUT_ERROR.message] in table
-    assert "<ol>" in page  # priority actions
+    assert "<ol>" in page  # priorities
+
+
+def test_findings_shared_by_several_goals_are_one_item_with_the_points_summed() -> None:
+    report = sample_report()
+    flawed = report.results[0]
+    [group] = flawed.groups
+    members = [f for f in flawed.findings if f.group == group.id]
+    assert len(members) == 2
+    page = to_html(markdown(report))
+    items = re.findall(r"<li>(.*?)</li>", page, flags=re.S)
+    grouped = [i for i in items if group.text in html.unescape(i)]
+    assert len(grouped) == 1
+    assert f"-{sum(m.points for m in members):.2f} points; details 1-2" in grouped[0]
+    # The client text names goals by name; the ids stay in the details.
+    assert all(m.message not in html.unescape(grouped[0]) for m in members)
 
 
 def test_byte_identical() -> None:

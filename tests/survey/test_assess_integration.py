@@ -112,7 +112,7 @@ def test_rich_report_shows_partners_side_by_side_without_colour() -> None:
 
 def test_markdown_and_html_carry_the_survey() -> None:
     _, markdown, _ = assess(str(RIVERSIDE), "--survey", str(RESPONSES), "-f", "markdown")
-    assert "### Partner perception survey (14 respondents)" in markdown
+    assert "### Partner perception survey (14 respondents from 4 of 4 partners)" in markdown
     assert "**2.6▼**" in markdown
     _, html, _ = assess(str(RIVERSIDE), "--survey", str(RESPONSES), "-f", "html")
     assert "Partner perception survey" in html and "<strong>1.9▼</strong>" in html

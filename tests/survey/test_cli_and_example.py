@@ -50,7 +50,7 @@ def test_template_unknown_format() -> None:
 def test_template_help_has_examples() -> None:
     result = runner.invoke(_app(), ["survey", "template", "--help"])
     assert result.exit_code == 0
-    assert "partnercheck survey template --format markdown" in result.stdout
+    assert "partnercheck survey template partnership.yaml --format markdown" in result.stdout
 
 
 def test_riverside_example_responses() -> None:

@@ -14,17 +14,19 @@ without a survey: the file's ``survey:`` key is never followed here.
 from __future__ import annotations
 
 import os
-import subprocess
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from pydantic import Field
+
 from partnercheck._version import __version__
+from partnercheck.app.gitread import read_blob, run_git
+from partnercheck.app.progress import movement
 from partnercheck.engine import Options, assess, load
 from partnercheck.errors import InputError, InputErrors
-from partnercheck.load import Source, read_capped
+from partnercheck.load import Source
 from partnercheck.load.yaml_source import DEFAULT_MAX_BYTES, decode
 from partnercheck.results import Band, ElementId, Frozen, ToolInfo
 from partnercheck.textsafe import MESSAGE_LIMIT, excerpt, visible
@@ -41,6 +43,16 @@ class Version:
     problem: str = ""
 
 
+class KpiPoint(Frozen):
+    """A KPI as one version records it."""
+
+    name: str
+    current: float | None
+    target: float | None
+    better: str | None
+    state: str
+
+
 class HistoryPoint(Frozen):
     commit: str
     date: date
@@ -48,6 +60,18 @@ class HistoryPoint(Frozen):
     band: Band | None
     elements: dict[str, float]
     error: str | None = None
+    kpis: list[KpiPoint] = Field(default_factory=list)
+    cap: str | None = Field(default=None, description="The cap on the band, for people.")
+
+
+class KpiTrend(Frozen):
+    """One KPI through the versions: its latest value in each (None where absent)."""
+
+    name: str
+    values: list[float | None]
+    target: float | None
+    better: str | None
+    movement: str = Field(description="From the first to the latest value: toward, away, ...")
 
 
 class History(Frozen):
@@ -56,62 +80,10 @@ class History(Frozen):
     versions: list[HistoryPoint]
 
 
-GIT = ["git", "-c", "core.quotePath=false"]
-
-
-def _git(folder: Path, *args: str) -> bytes:
-    try:
-        done = subprocess.run(
-            [*GIT, *args],
-            cwd=folder,
-            capture_output=True,
-            stdin=subprocess.DEVNULL,
-            check=False,
-        )
-    except OSError as exc:
-        raise RuntimeError(f"cannot run git: {exc.strerror or exc}") from None
-    if done.returncode:
-        raise RuntimeError(_first_line(done.stderr) or f"git {args[0]} failed")
-    return done.stdout
-
-
-def _first_line(stderr: bytes) -> str:
-    lines = stderr.decode("utf-8", "replace").strip().splitlines()
-    return lines[0] if lines else ""
-
-
-def _blob(folder: Path, spec: str, name: str, max_bytes: int) -> bytes:
-    """One committed file's bytes, read at most ``max_bytes`` plus one (InputErrors if over)."""
-    with tempfile.TemporaryFile() as errors:
-        try:
-            proc = subprocess.Popen(
-                [*GIT, "cat-file", "blob", spec],
-                cwd=folder,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=errors,
-            )
-        except OSError as exc:
-            raise RuntimeError(f"cannot run git: {exc.strerror or exc}") from None
-        assert proc.stdout is not None
-        try:
-            data = read_capped(proc.stdout.read, max_bytes, name)
-        except BaseException:
-            proc.kill()
-            raise
-        finally:
-            proc.stdout.close()
-            proc.wait()
-        if proc.returncode:
-            errors.seek(0)
-            raise RuntimeError(_first_line(errors.read()) or "git cat-file failed")
-    return data
-
-
 def _log(folder: Path, file: str, path: Path) -> list[tuple[str, str, str]]:
     """(commit, committer date as written, path at that commit), newest first."""
     try:
-        log = _git(
+        log = run_git(
             folder, "log", "--follow", "--name-only", "--format=%x00%H %cs", "--", path.name
         ).decode("utf-8", "replace")
     except RuntimeError as exc:
@@ -140,7 +112,7 @@ def read_versions(
     if not folder.is_dir():
         raise InputErrors([InputError(file, 1, 1, f"no such directory: {folder}")])
     try:
-        _git(folder, "rev-parse", "--show-toplevel")
+        run_git(folder, "rev-parse", "--show-toplevel")
     except RuntimeError as exc:
         raise InputErrors([InputError(file, 1, 1, f"not in a git repository ({exc})")]) from None
     entries = _log(folder, file, path)
@@ -157,7 +129,7 @@ def read_versions(
             skipped.append(InputError(file, 1, 1, message))
             continue
         try:
-            data: bytes | None = _blob(folder, f"{sha}:{at}", file, max_bytes)
+            data: bytes | None = read_blob(folder, f"{sha}:{at}", file, max_bytes)
             problem = ""
         except RuntimeError as exc:
             data, problem = None, f"not readable at this commit: {exc}"
@@ -205,6 +177,13 @@ def assess_version(
         score=result.score,
         band=result.band,
         elements={e.id.value: e.score for e in result.elements},
+        kpis=[
+            KpiPoint(
+                name=k.name, current=k.current, target=k.target, better=k.better, state=k.state
+            )
+            for k in result.kpis
+        ],
+        cap=(result.cap.text or result.cap.reason) if result.cap else None,
     )
 
 
@@ -217,6 +196,31 @@ def build_history(
         file=name,
         versions=[assess_version(name, directory, v, options_for) for v in versions],
     )
+
+
+def kpi_trends(history: History) -> list[KpiTrend]:
+    """Every KPI named in any version, in first-seen order, with its movement from its
+    first recorded value to its latest (toward or away from the target)."""
+    names: list[str] = []
+    for v in history.versions:
+        names += [k.name for k in v.kpis if k.name not in names]
+    trends = []
+    for name in names:
+        points = [next((k for k in v.kpis if k.name == name), None) for v in history.versions]
+        values = [p.current if p else None for p in points]
+        known = [v for v in values if v is not None]
+        latest = next(p for p in reversed(points) if p is not None)
+        moved = (
+            movement(known[0], known[-1], latest.target, latest.better)
+            if len(known) > 1
+            else "unknown"
+        )
+        trends.append(
+            KpiTrend(
+                name=name, values=values, target=latest.target, better=latest.better, movement=moved
+            )
+        )
+    return trends
 
 
 def trend_rows(history: History) -> list[tuple[str, list[float | None]]]:

@@ -1,7 +1,10 @@
 """Progress between two assessments: the diff records and the pure logic that builds them.
 
-Findings are matched by (rule, YAML path, message), not by line, so edits that only
-move lines do not count as changes. Rendering lives in
+Findings are matched by their identity (:mod:`partnercheck.identity`: rule, YAML
+path and subject), never by line or message, so moved lines, a reworded message
+or a new day ("overdue by 50 days" then "by 243 days") do not count as changes.
+KPIs are matched by name and judged by whether they moved toward their target.
+Rendering lives in
 :mod:`partnercheck.reporters.progress_text`; following a file through git lives in
 :mod:`partnercheck.app.history`.
 """
@@ -10,19 +13,22 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 from typing import Literal
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from partnercheck._version import __version__
 from partnercheck.app.json_input import JsonSyntaxError, parse_json
 from partnercheck.errors import InputError, InputErrors
+from partnercheck.identity import FindingKey, finding_key
 from partnercheck.results import (
     Band,
     ElementId,
     FileResult,
     Finding,
     Frozen,
+    KpiRecord,
     Report,
     Severity,
     ToolInfo,
@@ -46,7 +52,7 @@ class ElementChange(Frozen):
 
 
 class FindingRef(Frozen):
-    """A finding as the diff reports it; matched by (rule, path, message), not by line."""
+    """A finding as the diff reports it; matched by identity, not by line or message."""
 
     rule: str
     severity: Severity
@@ -54,6 +60,28 @@ class FindingRef(Frozen):
     message: str
     path: str | None
     line: int | None
+    subject: str | None = None
+    text: str = Field(default="", description="The message for people: partners by name.")
+    group: str | None = Field(
+        default=None, description="Group id: the same gap for several partners, shared."
+    )
+
+
+class KpiChange(Frozen):
+    """One KPI's movement between the two versions, by name."""
+
+    name: str
+    goal: str | None
+    better: str | None
+    target: float | None
+    old: float | None = Field(description="Latest value in the old version.")
+    new: float | None = Field(description="Latest value in the new version.")
+    old_state: str | None
+    new_state: str | None
+    movement: Literal["toward", "away", "unchanged", "new", "dropped", "unknown"] = Field(
+        description="toward or away from the target (or the better direction), unchanged, "
+        "new (only in the new version), dropped (only in the old), unknown (no values)."
+    )
 
 
 class FileDiff(Frozen):
@@ -70,6 +98,17 @@ class FileDiff(Frozen):
     resolved: list[FindingRef]
     introduced: list[FindingRef]
     unchanged: int
+    still_open: list[FindingRef] = Field(default_factory=list)
+    old_as_of: date | None = Field(
+        default=None, description="Date the old version was assessed at."
+    )
+    new_as_of: date | None = Field(
+        default=None, description="Date the new version was assessed at."
+    )
+    kpis: list[KpiChange] = Field(default_factory=list)
+    old_uncapped: float | None = None
+    new_uncapped: float | None = None
+    cap: str | None = Field(default=None, description="The new version's cap, for people.")
 
 
 class Diff(Frozen):
@@ -81,12 +120,9 @@ class Diff(Frozen):
     only_new: list[str]
 
 
-FindingKey = tuple[str, str, str]
-
-
-def finding_key(f: Finding) -> FindingKey:
-    """What makes two findings "the same" across versions: line numbers excluded."""
-    return (f.rule, f.location.path if f.location else "", f.message)
+def same_finding(f: Finding) -> FindingKey:
+    """A finding's identity within one partnership, whatever each version's file is called."""
+    return finding_key("", f)
 
 
 def finding_ref(f: Finding) -> FindingRef:
@@ -97,20 +133,84 @@ def finding_ref(f: Finding) -> FindingRef:
         message=f.message,
         path=f.location.path if f.location else None,
         line=f.location.line if f.location else None,
+        subject=f.subject,
+        text=f.text or f.message,
+        group=f.group,
     )
 
 
 def _leftover(findings: list[Finding], other: list[Finding]) -> list[FindingRef]:
     """Findings in ``findings`` not matched in ``other`` (as multisets, order kept)."""
-    available = Counter(finding_key(f) for f in other)
+    available = Counter(same_finding(f) for f in other)
     left = []
     for f in findings:
-        key = finding_key(f)
+        key = same_finding(f)
         if available[key]:
             available[key] -= 1
         else:
             left.append(finding_ref(f))
     return left
+
+
+def _still_open(new: list[Finding], old: list[Finding]) -> list[FindingRef]:
+    before = Counter(same_finding(f) for f in old)
+    kept = []
+    for f in new:
+        key = same_finding(f)
+        if before[key]:
+            before[key] -= 1
+            kept.append(finding_ref(f))
+    return kept
+
+
+def movement(
+    old: float | None, new: float | None, target: float | None, better: str | None
+) -> Literal["toward", "away", "unchanged", "unknown"]:
+    """Whether ``new`` is nearer the target than ``old`` (or further the better way)."""
+    if old is None or new is None:
+        return "unknown"
+    if target is not None:
+        before, after = abs(target - old), abs(target - new)
+    elif better in ("higher", "lower"):
+        before, after = (-old, -new) if better == "higher" else (old, new)
+    else:
+        return "unknown"
+    if round(after - before, 9) == 0:
+        return "unchanged"
+    return "toward" if after < before else "away"
+
+
+def kpi_changes(old: Sequence[KpiRecord], new: Sequence[KpiRecord]) -> list[KpiChange]:
+    """Every KPI of either version, by name, new ones in their order, then dropped ones."""
+    before = {k.name: k for k in old}
+    names = [k.name for k in new] + [k.name for k in old if k.name not in {n.name for n in new}]
+    after = {k.name: k for k in new}
+    changes = []
+    for name in names:
+        o, n = before.get(name), after.get(name)
+        ref = n or o
+        assert ref is not None
+        moved = (
+            "new"
+            if o is None
+            else "dropped"
+            if n is None
+            else movement(o.current, n.current, n.target, n.better)
+        )
+        changes.append(
+            KpiChange(
+                name=name,
+                goal=ref.goal,
+                better=ref.better,
+                target=ref.target,
+                old=o.current if o else None,
+                new=n.current if n else None,
+                old_state=o.state if o else None,
+                new_state=n.state if n else None,
+                movement=moved,
+            )
+        )
+    return changes
 
 
 def diff_results(old: FileResult, new: FileResult) -> FileDiff:
@@ -130,6 +230,7 @@ def diff_results(old: FileResult, new: FileResult) -> FileDiff:
     ]
     rank_old, rank_new = BAND_RANK[old.band], BAND_RANK[new.band]
     resolved = _leftover(old_active, new_active)
+    cap = new.cap.text or new.cap.reason if new.cap else None
     return FileDiff(
         old_file=old.file,
         new_file=new.file,
@@ -144,6 +245,11 @@ def diff_results(old: FileResult, new: FileResult) -> FileDiff:
         resolved=resolved,
         introduced=_leftover(new_active, old_active),
         unchanged=len(old_active) - len(resolved),
+        still_open=_still_open(new_active, old_active),
+        kpis=kpi_changes(old.kpis, new.kpis),
+        old_uncapped=old.uncapped_score,
+        new_uncapped=new.uncapped_score,
+        cap=cap,
     )
 
 
@@ -177,7 +283,13 @@ def diff_reports(
 
 
 def parse_results(text: str, name: str) -> list[FileResult] | None:
-    """The results in an ``assess --format json`` output, or None if ``text`` is not JSON.
+    """The results in an ``assess --format json`` output, or None if ``text`` is not JSON."""
+    report = parse_json_report(text, name)
+    return None if report is None else report.results
+
+
+def parse_json_report(text: str, name: str) -> Report | None:
+    """An ``assess --format json`` output, or None if ``text`` is not JSON.
 
     JSON is read within bounds (:mod:`partnercheck.app.json_input`) and every
     score must lie between 0 and 100: a result file may come from anyone.
@@ -206,4 +318,4 @@ def parse_results(text: str, name: str) -> list[FileResult] | None:
                 shown = f"results[{i}].{field} is {excerpt(value)}, not 0 to 100"
                 message = f"not a partnercheck JSON result: {shown}"
                 raise InputErrors([InputError(name, 1, 1, message)])
-    return report.results
+    return report

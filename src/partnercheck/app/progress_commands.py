@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from partnercheck.app.commands import Request, config_path, settings_for, stdout_is_terminal
+from partnercheck.app.gitread import read_committed, revision_spec
 from partnercheck.app.history import History, build_history, read_versions
 from partnercheck.app.output import (
     check_output,
@@ -22,12 +23,13 @@ from partnercheck.app.output import (
     terminal_width,
     write_output,
 )
-from partnercheck.app.progress import Diff, diff_reports, parse_results
+from partnercheck.app.progress import Diff, diff_reports, parse_json_report
 from partnercheck.app.runner import EXIT_ERROR, EXIT_OK, Job, options_for
 from partnercheck.app.settings import Settings
 from partnercheck.engine import Options, assess, load
 from partnercheck.errors import InputError, InputErrors
-from partnercheck.load import read_source
+from partnercheck.load import Source, read_source
+from partnercheck.load.yaml_source import decode
 from partnercheck.reporters import progress_text
 from partnercheck.results import FileResult
 
@@ -42,10 +44,17 @@ def _history_html(history: History, color: bool, width: int) -> str:
     return render_history(history)
 
 
+def _diff_html(diff: Diff, color: bool, width: int) -> str:
+    from partnercheck.reporters.diff_html import render_diff  # jinja2 only when asked for
+
+    return render_diff(diff)
+
+
 DIFF_RENDERERS: dict[str, DiffRenderer] = {
     "rich": progress_text.render_diff_rich,
     "json": lambda diff, color, width: progress_text.render_diff_json(diff),
     "markdown": lambda diff, color, width: progress_text.render_diff_markdown(diff),
+    "html": _diff_html,
 }
 HISTORY_RENDERERS: dict[str, HistoryRenderer] = {
     "rich": progress_text.render_history_rich,
@@ -73,15 +82,29 @@ def run_diff(
     output: Path | None = None,
     as_of: date | None = None,
     config: Path | None = None,
+    old_as_of: date | None = None,
+    new_as_of: date | None = None,
 ) -> int:
-    """Compare two partnership files or JSON results; 0 on success, 2 on bad input."""
+    """Compare two partnership files, ``REV:path`` versions or JSON results; 0 on success,
+    2 on bad input. Each version is assessed at its own date: its commit date for
+    ``REV:path``, else ``--old-as-of``/``--new-as-of``, else ``--as-of`` (default today)."""
     fmt = choose_format(format, output, DIFF_FORMATS)
     try:
         settings = _settings(config, as_of)
-        _check_output(output, [old, new], config)
-        result = diff_reports(old, new, _results(old, settings), _results(new, settings))
+        _check_output(output, [x for x in (old, new) if revision_spec(x) is None], config)
+        before, old_day = _results(old, settings, old_as_of)
+        after, new_day = _results(new, settings, new_as_of)
+        result = diff_reports(old, new, before, after)
     except InputErrors as exc:
         return _fail(exc.errors)
+    result = result.model_copy(
+        update={
+            "files": [
+                d.model_copy(update={"old_as_of": old_day, "new_as_of": new_day})
+                for d in result.files
+            ]
+        }
+    )
     color, width = _terminal()
     return _emit(DIFF_RENDERERS[fmt](result, color and is_stdout(output), width), output)
 
@@ -131,14 +154,23 @@ def _options(settings: Settings, name: str, as_of: date) -> Options:
     return options_for(name, Job(settings=settings, as_of=as_of))
 
 
-def _results(name: str, settings: Settings) -> list[FileResult]:
-    """A JSON result's files, or the assessment of a partnership file."""
+def _results(
+    name: str, settings: Settings, as_of: date | None
+) -> tuple[list[FileResult], date | None]:
+    """A JSON result's files (and its date), or the assessment of a partnership file:
+    ``REV:path`` at its commit date, a file at ``as_of`` (else --as-of, else today)."""
+    spec = revision_spec(name)
+    if spec is not None:
+        committed = read_committed(spec, name, settings.max_file_size)
+        source = Source(name, decode(committed.data, name), Path.cwd())
+        day = as_of or committed.date
+        return [assess(load(source), _options(settings, spec.path, day))], day
     source = read_source(name, settings.max_file_size)
-    parsed = parse_results(source.text, source.name)
+    parsed = parse_json_report(source.text, source.name)
     if parsed is not None:
-        return parsed
-    as_of = settings.as_of or date.today()
-    return [assess(load(source), _options(settings, source.name, as_of))]
+        return parsed.results, parsed.as_of
+    day = as_of or settings.as_of or date.today()
+    return [assess(load(source), _options(settings, source.name, day))], day
 
 
 def _emit(text: str, output: Path | None) -> int:

@@ -93,12 +93,15 @@ def survey_for(loaded: Loaded, job: Job) -> SurveyInput | None:
     refusal says nothing about what is at the target.
     """
     ids = [x.id for x in loaded.partnership.partners]
+    names = {x.id: x.name for x in loaded.partnership.partners}
     max_bytes = job.settings.max_file_size
     if job.survey is not None:
-        responses = read_responses(Path(job.survey), ids, max_bytes=max_bytes)
+        responses = read_responses(Path(job.survey), ids, max_bytes=max_bytes, partner_names=names)
     elif loaded.partnership.survey is not None:
         target, shown = _survey_path(loaded, loaded.partnership.survey)
-        responses = read_responses(target, ids, max_bytes=max_bytes, name=shown)
+        responses = read_responses(
+            target, ids, max_bytes=max_bytes, name=shown, partner_names=names
+        )
     else:
         return None
     return SurveyInput(responses, job.settings.min_respondents, job.show_respondents)

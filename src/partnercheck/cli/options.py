@@ -45,8 +45,8 @@ MaxSize = Annotated[
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def parse_as_of(value: str | None) -> date | None:
-    """The --as-of date (exactly YYYY-MM-DD), or a usage error (exit 2) naming the option."""
+def parse_as_of(value: str | None, option: str = "--as-of") -> date | None:
+    """A date option (exactly YYYY-MM-DD), or a usage error (exit 2) naming the option."""
     if value is None:
         return None
     try:
@@ -54,7 +54,7 @@ def parse_as_of(value: str | None) -> date | None:
             return date.fromisoformat(value)
     except ValueError:
         pass
-    raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--as-of")
+    raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=option)
 
 
 def check_choice(option: str, value: str, choices: list[str]) -> None:

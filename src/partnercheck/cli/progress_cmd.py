@@ -37,31 +37,63 @@ def register(app: typer.Typer) -> None:
 
 def diff(
     old: Annotated[
-        str, typer.Argument(metavar="OLD", help="Older partnership file or JSON result.")
+        str,
+        typer.Argument(
+            metavar="OLD", help="Older partnership file, REV:path in git, or JSON result."
+        ),
     ],
     new: Annotated[
-        str, typer.Argument(metavar="NEW", help="Newer partnership file or JSON result.")
+        str,
+        typer.Argument(
+            metavar="NEW", help="Newer partnership file, REV:path in git, or JSON result."
+        ),
     ],
     format: Annotated[
         str | None,
-        typer.Option("--format", "-f", metavar="FORMAT", help="rich (default), json or markdown."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="rich (default), json, markdown or html (progress since the last review).",
+        ),
     ] = None,
     output: Output = None,
     as_of: AsOf = None,
+    old_as_of: Annotated[
+        str | None,
+        typer.Option("--old-as-of", metavar="YYYY-MM-DD", help="Assess OLD at this date."),
+    ] = None,
+    new_as_of: Annotated[
+        str | None,
+        typer.Option("--new-as-of", metavar="YYYY-MM-DD", help="Assess NEW at this date."),
+    ] = None,
     config: Config = None,
 ) -> None:
-    """Compare two assessments: score changes, findings resolved and introduced.
+    """Compare two assessments: score, band and element changes, findings resolved, new
+    and still open, and KPIs moving toward or away from their targets.
 
-    OLD and NEW are partnership files (both assessed at --as-of) or JSON results
-    of `partnercheck assess --format json`. Findings are matched by rule, YAML
-    path and message, so moved lines do not count as changes.
+    OLD and NEW are partnership files, versions in git as REV:path (e.g.
+    HEAD~3:partnership.yaml), or JSON results of `partnercheck assess --format json`.
+    Each version is assessed at its own date: a REV:path at its commit date, a file
+    at --old-as-of / --new-as-of (else --as-of, else today), so diff and history agree.
+    Findings are matched by rule, YAML path and subject, never by line or message.
     """
     from partnercheck.app.progress_commands import DIFF_FORMATS, run_diff
 
     if format is not None:
         check_choice("--format", format, DIFF_FORMATS)
-    day = parse_as_of(as_of)
-    raise typer.Exit(run_diff(old, new, format=format, output=output, as_of=day, config=config))
+    raise typer.Exit(
+        run_diff(
+            old,
+            new,
+            format=format,
+            output=output,
+            as_of=parse_as_of(as_of),
+            config=config,
+            old_as_of=parse_as_of(old_as_of, "--old-as-of"),
+            new_as_of=parse_as_of(new_as_of, "--new-as-of"),
+        )
+    )
 
 
 def history(

@@ -20,7 +20,7 @@ survey_app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-FORMATS = ["csv", "markdown"]
+FORMATS = ["csv", "markdown", "html"]
 
 
 def register(app: typer.Typer) -> None:
@@ -30,21 +30,30 @@ def register(app: typer.Typer) -> None:
 
 @survey_app.command(
     epilog="Examples:\n\n"
-    "  partnercheck survey template > responses.csv\n\n"
-    "  partnercheck survey template --format markdown -o survey-form.md\n\n"
-    "Import the CSV into a survey tool (one column per statement), or send the Markdown form "
+    "  partnercheck survey template partnership.yaml > responses.csv\n\n"
+    "  partnercheck survey template partnership.yaml --format markdown -o survey-form.md\n\n"
+    "  partnercheck survey template partnership.yaml --format html -o survey-form.html\n\n"
+    "Import the CSV into a survey tool (one column per statement), or send the form "
     "to partners; collect one row per respondent, then run: "
     "partnercheck assess p.yaml --survey responses.csv"
 )
 def template(
+    partnership: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="PARTNERSHIP",
+            help="The partnership file: its partners are listed by name, with the id to enter.",
+        ),
+    ] = None,
     format: Annotated[
         str,
         typer.Option(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="csv: the responses file layout, a header row with one column per statement; "
-            "markdown: a questionnaire to send to partners.",
+            help="csv: the responses file layout, a header row with one column per statement "
+            "(and a starter row per partner); markdown: a questionnaire to send to partners; "
+            "html: a printable form.",
         ),
     ] = "csv",
     output: Annotated[
@@ -54,10 +63,9 @@ def template(
         ),
     ] = None,
 ) -> None:
-    """Print a blank survey: the CSV responses layout or a Markdown questionnaire."""
-    from partnercheck.app.output import write_or_report
-    from partnercheck.survey.template import template_csv, template_markdown
+    """Print a blank survey: the CSV responses layout, a Markdown questionnaire or a
+    printable HTML form; with PARTNERSHIP, for that partnership's partners."""
+    from partnercheck.app.survey_forms import run_template
 
     check_choice("--format", format, FORMATS)
-    text = template_csv() if format == "csv" else template_markdown()
-    raise typer.Exit(write_or_report(output, text))
+    raise typer.Exit(run_template(format, partnership, output))

@@ -21,15 +21,19 @@ import jinja2
 import markupsafe
 
 from partnercheck.reporters import RenderContext
+from partnercheck.reporters.client_view import client_view, items_by_element
 from partnercheck.reporters.survey_view import (
     INDICATIVE_MARK,
     LEGEND,
+    POWER_HEADERS,
     RESPONDENT_HEADERS,
     grid,
     heading,
+    partner_names,
+    power_rows,
     respondent_rows,
 )
-from partnercheck.results import ElementId, FileResult, Finding, Report, Severity
+from partnercheck.results import ElementId, FileResult, Report
 from partnercheck.textsafe import defuse_commands
 from partnercheck.textsafe.models import visible_model
 
@@ -257,63 +261,39 @@ def line_chart(
 # --- view model ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FindingGroup:
-    heading: str
-    findings: list[Finding]
-
-
-def finding_groups(result: FileResult) -> list[FindingGroup]:
-    """Unsuppressed findings by element, in report order; file-level findings last."""
-    shown = [f for f in result.findings if not f.suppressed]
-    groups = []
-    for element in [*ElementId, None]:
-        members = [f for f in shown if f.element == element]
-        if members:
-            heading = (
-                next(e.title for e in result.elements if e.id == element)
-                if element
-                else "Not tied to one element"
-            )
-            groups.append(FindingGroup(heading, members))
-    return groups
-
-
-def severity_counts(result: FileResult) -> dict[str, int]:
-    shown = [f for f in result.findings if not f.suppressed]
-    return {s.value: sum(1 for f in shown if f.severity is s) for s in Severity}
+def file_view(index: int, result: FileResult) -> dict[str, object]:
+    """What the template needs for one file: the client view and ready-made parts."""
+    survey = result.survey
+    names = partner_names(result)
+    view = client_view(result)
+    return {
+        "view": view,
+        "anchor": f"file-{index}",
+        "radar": element_radar(result),
+        "sections": items_by_element(view.items),
+        "survey": grid(survey, names) if survey else None,
+        "absent": [names.get(p, p) for p in survey.absent_partners] if survey else [],
+        "power": power_rows(result),
+        "respondents": (
+            respondent_rows(survey) if survey and survey.respondent_answers is not None else None
+        ),
+    }
 
 
 def render(report: Report, context: RenderContext) -> str:
     del context  # the page is the same whatever the terminal
     report = visible_model(report)
     template = environment().get_template("report.html.j2")
-    files = [
-        {
-            "result": r,
-            "anchor": f"file-{i}",
-            "radar": element_radar(r),
-            "groups": finding_groups(r),
-            "counts": severity_counts(r),
-            "suppressed": [f for f in r.findings if f.suppressed],
-            "survey": grid(r.survey) if r.survey else None,
-            "respondents": (
-                respondent_rows(r.survey)
-                if r.survey and r.survey.respondent_answers is not None
-                else None
-            ),
-        }
-        for i, r in enumerate(report.results, 1)
-    ]
     page = template.render(
         report=report,
-        files=files,
+        files=[file_view(i, r) for i, r in enumerate(report.results, 1)],
         depths=DEPTHS,
         version=report.tool.version,
         heading=heading,
         legend=LEGEND,
         indicative_mark=INDICATIVE_MARK,
         respondent_headers=RESPONDENT_HEADERS,
+        power_headers=POWER_HEADERS,
     )
     return defuse_commands(page)
 
@@ -330,6 +310,8 @@ ELEMENT_LINES: dict[ElementId, str] = {
 
 def render_history(history: History) -> str:
     """The score trend of one file's committed versions, as a self-contained page."""
+    from partnercheck.reporters.progress_text import trend_kpi_rows
+
     history = visible_model(history)
     valid = [v for v in history.versions if v.score is not None]
     labels = [f"{v.date.isoformat()} {v.commit[:7]}" for v in valid]
@@ -353,5 +335,6 @@ def render_history(history: History) -> str:
         elements=list(ElementId),
         short=SHORT_NAMES,
         version=history.tool.version,
+        kpis=trend_kpi_rows(history),
     )
     return defuse_commands(page)

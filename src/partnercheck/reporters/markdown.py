@@ -8,17 +8,21 @@ images, mentions or table cells into the page.
 from __future__ import annotations
 
 from partnercheck.reporters import RenderContext
+from partnercheck.reporters.client_view import ClientView, Detail, client_view, items_by_element
 from partnercheck.reporters.survey_view import (
     INDICATIVE_MARK,
     LEGEND,
+    POWER_HEADERS,
     RESPONDENT_HEADERS,
     grid,
     heading,
+    partner_names,
+    power_rows,
     respondent_rows,
 )
-from partnercheck.results import ELEMENT_TITLES, ElementId, FileResult, Finding, Report
+from partnercheck.results import FileResult, Report
 from partnercheck.textsafe import defuse_commands
-from partnercheck.textsafe.markdown import cell, escape, prose
+from partnercheck.textsafe.markdown import cell, code, escape, prose
 from partnercheck.textsafe.models import visible_model
 
 
@@ -71,52 +75,95 @@ def render(report: Report, context: RenderContext) -> str:
 
 
 def file_section(r: FileResult) -> list[str]:
-    out = [
-        "",
-        f"## {escape(r.partnership)}",
-        "",
-        f"File {escape(r.file)}: score **{r.score:.1f}**/100 ({r.band.value}), "
-        f"collaboration depth {r.depth.value}"
-        + (f", form {escape(r.form)}" if r.form else "")
-        + ".",
-        "",
-        "### Elements",
-        "",
-    ]
+    """Executive summary first, then elements, partners, challenges, depth, survey,
+    findings by name, and last the details (rule ids, YAML paths, lines)."""
+    view = client_view(r)
+    out = ["", f"## {escape(r.partnership)}", ""]
+    out += [" ".join(part for part in headline(view) if part), ""]
+    out += ["### Priorities", ""]
+    out += [
+        f"{i}. {prose(p.advice)} ({escape(p.gain)})" for i, p in enumerate(view.priorities, 1)
+    ] or ["No single action would move the score by a point or more."]
+    if view.strengths:
+        out += ["", "### What is working", ""]
+        out += [f"- {prose(s)}" for s in view.strengths]
+    out += ["", "### Elements", ""]
     out += table(
         ["Element", "Score", "Verdict"],
         [[cell(e.title), f"{e.score:.1f}", cell(e.verdict or "-")] for e in r.elements],
         align="lrl",
     )
-    if r.challenges:
-        out += ["", "### Challenges", ""]
-        out += table(
-            ["Challenge", "Level", "Evidence"],
-            [
-                [
-                    cell(c.title),
-                    escape(c.level) + (" (mitigated)" if c.mitigated and c.level != "none" else ""),
-                    cell("\n".join(c.evidence) or "-"),
-                ]
-                for c in r.challenges
-            ],
-        )
+    out += partners_section(view)
+    out += challenges_section(view)
+    out += [
+        "",
+        f"Collaboration depth: **{r.depth.value}** "
+        "(networking < coordination < cooperation < partnership).",
+    ]
     if r.survey is not None:
         out += survey_section(r)
-    out += findings_section(r)
-    if r.priorities:
-        out += ["", "### Priority actions", ""]
-        out += [
-            f"{i}. {prose(a.recommendation)} ({escape(a.rule)}, +{a.gain:.1f} overall)"
-            for i, a in enumerate(r.priorities, 1)
-        ]
+    out += findings_section(view)
+    out += details_section(view)
+    return out
+
+
+def headline(view: ClientView) -> list[str]:
+    r = view.result
+    return [
+        f"**Score {r.score:.1f}/100, {r.band.value}.**",
+        escape(view.cap),
+        escape(view.uncapped),
+        escape(view.coverage),
+    ]
+
+
+def partners_section(view: ClientView) -> list[str]:
+    if not view.partners:
+        return []
+    survey = view.result.survey is not None
+    header = ["Partner", "Sector", "Brings", "Decides", "Attends"] + (["Survey"] if survey else [])
+    rows = [
+        [cell(p.name), cell(p.sector), p.brings, p.decides, cell(p.attends)]
+        + ([cell(p.said)] if survey else [])
+        for p in view.partners
+    ]
+    out = ["", "### Partners", ""]
+    out += table(header, rows, align="llrrr" + ("l" if survey else ""))
+    out += [
+        "",
+        "Brings: share of the resources; decides: share of decision power; attends: "
+        "meetings and decision bodies the partner takes part in.",
+    ]
+    return out
+
+
+def challenges_section(view: ClientView) -> list[str]:
+    if not view.challenges:
+        return []
+    out = ["", "### Challenges", ""]
+    out += table(
+        ["Challenge", "Level", "Evidence"],
+        [
+            [
+                cell(c.title),
+                escape(c.level),
+                cell("; ".join(c.evidence + [f"mitigated: {m}" for m in c.mitigation]) or "-"),
+            ]
+            for c in view.challenges
+        ],
+    )
     return out
 
 
 def survey_section(r: FileResult) -> list[str]:
     assert r.survey is not None
     survey = r.survey
-    out = ["", f"### Partner perception survey ({survey.respondents} respondents)", ""]
+    out = [
+        "",
+        f"### Partner perception survey ({survey.respondents} respondents from "
+        f"{survey.partners_responding} of {survey.partners_total} partners)",
+        "",
+    ]
     perceived = {e.id: e for e in survey.elements}
     rows = []
     for e in r.elements:
@@ -126,7 +173,7 @@ def survey_section(r: FileResult) -> list[str]:
             [cell(e.title), _num(e.document_score), _num(p.perception), f"{e.score:.1f}", spread]
         )
     out += table(["Element", "Document", "Perception", "Combined", "Spread"], rows, align="lrrrr")
-    view = grid(survey)
+    view = grid(survey, partner_names(r))
     out += [""]
     out += table(
         ["Partner (respondents)", *(heading(a, view.diverging) for a in view.areas)],
@@ -140,6 +187,13 @@ def survey_section(r: FileResult) -> list[str]:
         align="l" + "r" * len(view.areas),
     )
     out += ["", escape(LEGEND)]
+    if survey.absent_partners:
+        names = partner_names(r)
+        absent = ", ".join(names.get(p, p) for p in survey.absent_partners)
+        out += ["", f"No respondents from: {escape(absent)}."]
+    if r.power_readings:
+        out += ["", "#### Power on paper and as partners feel it", ""]
+        out += table(POWER_HEADERS, [[cell(c) for c in row] for row in power_rows(r)], "lrrlll")
     if survey.respondent_answers is not None:
         out += ["", "#### Respondents (shown on request)", ""]
         out += table(
@@ -154,33 +208,54 @@ def _num(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
-def findings_section(r: FileResult) -> list[str]:
-    shown = [f for f in r.findings if not f.suppressed]
-    suppressed = len(r.findings) - len(shown)
-    out = ["", f"### Findings ({len(shown)})"]
-    if not shown:
+def findings_section(view: ClientView) -> list[str]:
+    out = ["", f"### Findings ({len(view.items)})"]
+    if not view.items:
         out += ["", "No findings."]
-    groups: dict[ElementId | None, list[Finding]] = {}
-    for f in shown:
-        groups.setdefault(f.element, []).append(f)
-    for element, group in groups.items():
-        heading = ELEMENT_TITLES[element] if element else "Not tied to one element"
-        out += ["", f"#### {heading}", ""]
-        out += table(
-            ["Severity", "Rule", "Message", "Location", "Recommendation"],
-            [_finding_row(r.file, f) for f in group],
-        )
-    if suppressed:
-        out += ["", f"{suppressed} suppressed finding{'s' if suppressed != 1 else ''} not shown."]
+    for title, items in items_by_element(view.items):
+        out += ["", f"#### {escape(title)}", ""]
+        for item in items:
+            cost = f"-{item.points:.2f} points; " if item.points else ""
+            softened = f" {prose(item.softened)}." if item.softened else ""
+            out.append(
+                f"- **{item.severity_word}**: {prose(item.text)}. What to do: "
+                f"{prose(item.advice.rstrip('.'))}.{softened} ({cost}{item.see})"
+            )
     return out
 
 
-def _finding_row(file: str, f: Finding) -> list[str]:
-    where = f"{file}:{f.location.line}" if f.location else f"{file} (whole file)"
+def details_section(view: ClientView) -> list[str]:
+    """The appendix: each finding with its rule, location in the file and CI wording."""
+    r = view.result
+    form = f", form {escape(r.form)}" if r.form else ""
+    out = ["", "### Details", "", f"File {code(r.file)}{form}.", ""]
+    if view.details:
+        out += table(
+            ["#", "Rule", "Severity", "Finding", "Location", "Fix in the file"],
+            [_detail_row(d) for d in view.details],
+            align="rlllll",
+        )
+    if view.suppressed:
+        n = len(view.suppressed)
+        out += [
+            "",
+            f"{n} suppressed finding{'s' if n != 1 else ''} (accepted in the file; no points):",
+            "",
+        ]
+        out += table(
+            ["#", "Rule", "Severity", "Finding", "Location", "Fix in the file"],
+            [_detail_row(d) for d in view.suppressed],
+            align="rlllll",
+        )
+    return out
+
+
+def _detail_row(d: Detail) -> list[str]:
     return [
-        f.severity.value,
-        escape(f.rule),
-        prose(f.message),
-        cell(where),
-        prose(f.recommendation),
+        str(d.number),
+        escape(d.rule),
+        d.severity,
+        prose(d.message),
+        cell(d.where),
+        prose(d.fix),
     ]

@@ -16,7 +16,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from partnercheck.app.history import trend_rows
+from partnercheck.app.history import kpi_trends, trend_rows
 from partnercheck.app.progress import delta
 from partnercheck.textsafe import defuse_commands, for_json
 from partnercheck.textsafe.markdown import cell, code, escape, prose
@@ -24,6 +24,7 @@ from partnercheck.textsafe.models import visible_model
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
     from partnercheck.app.history import History
     from partnercheck.app.progress import Diff, FileDiff, FindingRef
@@ -55,6 +56,57 @@ def _md_where(f: FindingRef) -> str:
     return f"{code(f.path)}, line {f.line}" if f.path is not None else "whole file"
 
 
+MOVEMENT_WORDS = {
+    "toward": "toward the target",
+    "away": "away from the target",
+    "unchanged": "unchanged",
+    "new": "new indicator",
+    "dropped": "no longer reported",
+    "unknown": "no figures to compare",
+}
+
+
+def _value(value: float | None) -> str:
+    return "-" if value is None else f"{value:g}"
+
+
+def kpi_rows(d: FileDiff) -> list[tuple[str, str, str, str, str]]:
+    """(name, old, new, target, movement) for every KPI of either version."""
+    return [
+        (k.name, _value(k.old), _value(k.new), _value(k.target), MOVEMENT_WORDS[k.movement])
+        for k in d.kpis
+    ]
+
+
+def trend_kpi_rows(history: History) -> list[tuple[str, str, str, str, str]]:
+    """(name, first, latest, target, movement) for every KPI in the history."""
+    rows = []
+    for t in kpi_trends(history):
+        known = [v for v in t.values if v is not None]
+        first, last = (known[0], known[-1]) if known else (None, None)
+        rows.append(
+            (
+                t.name,
+                _value(first),
+                _value(last),
+                _value(t.target),
+                MOVEMENT_WORDS.get(t.movement, t.movement),
+            )
+        )
+    return rows
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def dates_text(d: FileDiff) -> str:
+    """Which date each version was assessed at, when known."""
+    if d.old_as_of is None or d.new_as_of is None:
+        return ""
+    return f"old assessed as of {d.old_as_of.isoformat()}, new as of {d.new_as_of.isoformat()}"
+
+
 def _band_text(d: FileDiff) -> str:
     if d.band_change == "unchanged":
         return f"{d.new_band.value} (unchanged)"
@@ -71,8 +123,10 @@ def render_diff_markdown(diff: Diff) -> str:
             "",
             f"- Overall score: {d.old_score:.1f} -> {d.new_score:.1f} ({d.delta:+.1f})",
             f"- Band: {_band_text(d)}",
-            f"- Findings: {len(d.resolved)} resolved, {len(d.introduced)} introduced, "
-            f"{d.unchanged} unchanged",
+            f"- Findings: {len(d.resolved)} resolved, {len(d.introduced)} new, "
+            f"{len(d.still_open)} still open",
+            *([f"- Dates: {dates_text(d)}"] if dates_text(d) else []),
+            *([f"- {escape(_sentence(d.cap))}"] if d.cap else []),
             "",
             "| Element | Old | New | Change |",
             "|---|--:|--:|--:|",
@@ -82,10 +136,24 @@ def render_diff_markdown(diff: Diff) -> str:
             ),
             "",
         ]
-        for heading, refs in (("Resolved", d.resolved), ("Introduced", d.introduced)):
+        if d.kpis:
+            out += [
+                "### Indicators",
+                "",
+                "| Indicator | Old | New | Target | Movement |",
+                "|---|--:|--:|--:|---|",
+            ]
+            out += [f"| {cell(n)} | {o} | {v} | {t} | {m} |" for n, o, v, t, m in kpi_rows(d)]
+            out.append("")
+        for heading, refs in (
+            ("Resolved", d.resolved),
+            ("New", d.introduced),
+            ("Still open", d.still_open),
+        ):
             out += [f"### {heading} findings ({len(refs)})", ""]
             out += [
-                f"- {code(f.rule)} {f.severity.value}: {prose(f.message)} ({_md_where(f)})"
+                f"- {code(f.rule)} {f.severity.value}: {prose(f.text or f.message)} "
+                f"({_md_where(f)})"
                 for f in refs
             ]
             out += ["- none"] if not refs else []
@@ -121,6 +189,9 @@ def render_diff_rich(diff: Diff, color: bool = False, width: int = 100) -> str:
                 f"   band {_band_text(d)}",
             )
         )
+        for line in (d.cap and _sentence(d.cap), dates_text(d)):
+            if line:
+                console.print(Text(line, style="dim"))
         table = Table(box=box.SIMPLE_HEAD)
         table.add_column("Element")
         for column in ("Old", "New", "Change"):
@@ -133,9 +204,12 @@ def render_diff_rich(diff: Diff, color: bool = False, width: int = 100) -> str:
                 Text(f"{e.delta:+.1f}", style=_change_style(e.delta)),
             )
         console.print(table)
+        if d.kpis:
+            console.print(_kpi_table(kpi_rows(d), ("Old", "New", "Target")))
         for heading, refs, mark, style in (
             ("Resolved", d.resolved, "fixed", "green"),
-            ("Introduced", d.introduced, "new", "red"),
+            ("New", d.introduced, "new", "red"),
+            ("Still open", d.still_open, "open", "yellow"),
         ):
             console.print(Text(f"{heading} findings ({len(refs)})", style="bold"))
             for f in refs:
@@ -143,11 +217,10 @@ def render_diff_rich(diff: Diff, color: bool = False, width: int = 100) -> str:
                     Text.assemble(
                         "  ",
                         (mark, style),
-                        f" {f.rule} {f.severity.value}: {f.message}",
+                        f" {f.rule} {f.severity.value}: {f.text or f.message}",
                         (f"  at {_where(f)}", "dim"),
                     )
                 )
-        console.print(Text(f"{d.unchanged} finding(s) unchanged", style="dim"))
     for label, files in (
         ("Only in the old results", diff.only_old),
         ("Only in the new results", diff.only_new),
@@ -202,7 +275,27 @@ def render_history_rich(history: History, color: bool = False, width: int = 100)
                 v.commit[:10], v.date.isoformat(), f"{v.score:.1f}", v.band.value if v.band else "-"
             )
     console.print(versions)
+    rows = trend_kpi_rows(history)
+    if rows:
+        console.print(_kpi_table(rows, ("First", "Latest", "Target")))
     return defuse_commands(buffer.getvalue())
+
+
+def _kpi_table(rows: list[tuple[str, str, str, str, str]], columns: tuple[str, ...]) -> Table:
+    """Indicators with their values and movement; green toward the target, red away."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="Indicators", title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("Indicator")
+    for column in columns:
+        table.add_column(column, justify="right")
+    table.add_column("Movement")
+    for name, first, last, target, moved in rows:
+        style = "green" if moved.startswith("toward") else "red" if "away" in moved else ""
+        table.add_row(name, first, last, target, Text(moved, style=style))
+    return table
 
 
 def _console(color: bool, width: int) -> tuple[Console, io.StringIO]:

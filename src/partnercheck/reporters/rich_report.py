@@ -11,7 +11,6 @@ titles are :class:`~rich.text.Text`) and every value is made visible first, so
 from __future__ import annotations
 
 import io
-from itertools import groupby
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -20,7 +19,8 @@ from rich.table import Table
 from rich.text import Text
 
 from partnercheck.reporters import RenderContext
-from partnercheck.results import ELEMENT_TITLES, Band, FileResult, Finding, Report, Severity
+from partnercheck.reporters.client_view import ClientView, Item, client_view, items_by_element
+from partnercheck.results import Band, FileResult, Report, Severity
 from partnercheck.textsafe import defuse_commands
 from partnercheck.textsafe.models import visible_model
 
@@ -31,7 +31,7 @@ BAND_STYLE = {
     Band.CRITICAL: "bold red",
 }
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-LEVEL_STYLE = {"none": "green", "low": "cyan", "moderate": "yellow", "high": "bold red"}
+LEVEL_STYLE = {"none": "green", "present": "cyan", "moderate": "yellow", "high": "bold red"}
 BAR_WIDTH = 20
 
 
@@ -82,8 +82,13 @@ def render(report: Report, context: RenderContext) -> str:
 
 
 def file_report(result: FileResult, as_of: str) -> RenderableType:
-    parts: list[RenderableType] = [header(result, as_of), elements_table(result)]
-    parts.append(challenges_table(result))
+    """Executive summary first (headline, cap, priorities, strengths), then the detail
+    a consultant walks through, and last the CI details (rules, YAML paths, lines)."""
+    view = client_view(result)
+    parts: list[RenderableType] = [header(view, as_of), priorities_section(view)]
+    if view.strengths:
+        parts.append(Text.assemble(("\nWhat is working\n", "bold"), *bullets(view.strengths)))
+    parts += [elements_table(result), partners_table(view), challenges_table(view)]
     parts.append(
         Text.assemble(
             ("Collaboration depth: ", "bold"),
@@ -95,20 +100,28 @@ def file_report(result: FileResult, as_of: str) -> RenderableType:
         from partnercheck.reporters.rich_survey import survey_section
 
         parts.extend(survey_section(result.survey, result))
-    parts.extend(findings_section(result))
-    parts.append(priorities_section(result))
+    parts.extend(findings_section(view))
+    parts.extend(details_section(view))
     return Group(*parts)
 
 
-def header(result: FileResult, as_of: str) -> RenderableType:
+def bullets(lines: list[str]) -> list[str]:
+    return [f"  - {line}\n" for line in lines]
+
+
+def header(view: ClientView, as_of: str) -> RenderableType:
+    result = view.result
     title = Text(result.partnership, style="bold")
     body = Text.assemble(
         ("Overall score ", "bold"),
         (f"{result.score:.1f}/100", BAND_STYLE[result.band]),
         "  band ",
         (result.band.value.upper(), BAND_STYLE[result.band]),
-        f"\nFile {result.file}   Form {result.form or 'not stated'}   As of {as_of}",
+        f"   as of {as_of}",
     )
+    for line in (view.cap, view.uncapped, view.coverage):
+        if line:
+            body.append("\n" + line)
     return Panel(body, title=title, title_align="left", box=box.ROUNDED)
 
 
@@ -126,70 +139,96 @@ def elements_table(result: FileResult) -> RenderableType:
     return table
 
 
-def challenges_table(result: FileResult) -> RenderableType:
+def partners_table(view: ClientView) -> RenderableType:
+    table = Table(title="Partners", title_justify="left", box=box.SIMPLE_HEAD)
+    survey = view.result.survey is not None
+    for column in ("Partner", "Sector", "Brings", "Decides", "Attends"):
+        table.add_column(column, justify="left" if column in ("Partner", "Sector") else "right")
+    if survey:
+        table.add_column("Survey")
+    for p in view.partners:
+        table.add_row(
+            p.name, p.sector, p.brings, p.decides, p.attends, *([p.said] if survey else [])
+        )
+    table.caption = "Brings: share of the resources; decides: share of decision power."
+    table.caption_justify = "left"
+    return table
+
+
+def challenges_table(view: ClientView) -> RenderableType:
     table = Table(title="Challenges", title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("Challenge", ratio=2)
     table.add_column("Level", no_wrap=True)
     table.add_column("Evidence", ratio=3)
-    for c in result.challenges:
-        level = c.level + (" (mitigated)" if c.mitigated and c.level != "none" else "")
-        evidence = "; ".join(c.evidence[:3]) + (
-            f" (+{len(c.evidence) - 3} more)" if len(c.evidence) > 3 else ""
+    for c in view.challenges:
+        lines = c.evidence[:3] + ([f"(+{len(c.evidence) - 3} more)"] if len(c.evidence) > 3 else [])
+        lines += [f"mitigated: {m}" for m in c.mitigation]
+        table.add_row(
+            c.title, Text(c.level, style=LEVEL_STYLE.get(c.level_id, "")), "\n".join(lines) or "-"
         )
-        table.add_row(c.title, Text(level, style=LEVEL_STYLE.get(c.level, "")), evidence or "-")
     return table
 
 
-def findings_section(result: FileResult) -> list[RenderableType]:
-    shown = [f for f in result.findings if not f.suppressed]
-    if not shown:
+def findings_section(view: ClientView) -> list[RenderableType]:
+    if not view.items:
         return [Text("\nNo findings.", style="green")]
-    out: list[RenderableType] = [Text(f"\nFindings ({len(shown)})", style="bold underline")]
-    for element, group in groupby(shown, key=lambda f: f.element):
-        heading = ELEMENT_TITLES[element] if element else "Not tied to one element"
+    out: list[RenderableType] = [Text(f"\nFindings ({len(view.items)})", style="bold underline")]
+    for heading, items in items_by_element(view.items):
         out.append(Text(f"\n{heading}", style="bold"))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=1)
         grid.add_column(no_wrap=True)
-        grid.add_column(no_wrap=True)
         grid.add_column(ratio=1)
-        for f in group:
-            grid.add_row("", *finding_cells(f))
+        for item in items:
+            grid.add_row("", *item_cells(item))
         out.append(grid)
-    suppressed = len(result.findings) - len(shown)
-    if suppressed:
-        out.append(Text(f"\n{suppressed} suppressed finding(s) not shown.", style="dim"))
     return out
 
 
-def finding_cells(f: Finding) -> tuple[Text, Text, Text]:
-    where = (
-        f"line {f.location.line}:{f.location.column} ({f.location.path})"
-        if f.location
-        else "whole file"
-    )
-    body = Text(f.message)
-    if f.points:
-        body.append(f"  (-{f.points:.2f} pts)", style="dim")
-    body.append(f"\nat {where}", style="dim")
-    if f.mitigated_by:
-        body.append(f"; softened by {f.mitigated_by}", style="dim")
-    body.append(f"\nfix: {f.recommendation}")
-    return (
-        Text(f.severity.value.upper(), style=SEVERITY_STYLE[f.severity]),
-        Text(f.rule, style="bold"),
-        body,
-    )
+def item_cells(item: Item) -> tuple[Text, Text]:
+    body = Text(item.text)
+    if item.points:
+        body.append(f"  (-{item.points:.2f} pts)", style="dim")
+    body.append(f"\nwhat to do: {item.advice}")
+    if item.softened:
+        body.append(f"\n{item.softened}", style="dim")
+    body.append(f"\nsee {item.see}", style="dim")
+    return Text(item.severity_word.upper(), style=SEVERITY_STYLE[item.severity]), body
 
 
-def priorities_section(result: FileResult) -> RenderableType:
-    if not result.priorities:
-        return Text("\nNo priority actions: no finding costs points.", style="green")
-    text = Text("\nPriority actions (largest gain in overall score first)\n", style="bold")
-    for i, action in enumerate(result.priorities, 1):
+def details_section(view: ClientView) -> list[RenderableType]:
+    """Rule ids, YAML paths, lines and the fix in the file's terms: for whoever edits it."""
+    if not view.details and not view.suppressed:
+        return []
+    result = view.result
+    out: list[RenderableType] = [
+        Text(
+            f"\nDetails (file {result.file}, form {result.form or 'not stated'})",
+            style="bold underline",
+        )
+    ]
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for d in [*view.details, *view.suppressed]:
+        body = Text(d.message)
+        body.append(f"\nat {d.where}", style="dim")
+        body.append(f"\nfix: {d.fix}")
+        suppressed = " (suppressed)" if d in view.suppressed else ""
+        grid.add_row(f"{d.number}.", Text(f"{d.rule} {d.severity}{suppressed}", style="bold"), body)
+    out.append(grid)
+    return out
+
+
+def priorities_section(view: ClientView) -> RenderableType:
+    if not view.priorities:
+        return Text("\nPriorities: no single action would move the score by a point or more.")
+    text = Text("\nPriorities\n", style="bold")
+    for i, action in enumerate(view.priorities, 1):
         text.append(f"  {i}. ", style="bold")
-        text.append(f"{action.recommendation} ")
-        text.append(f"[{action.rule}, +{action.gain:.1f} overall]\n", style="dim")
+        text.append(f"{action.advice} ")
+        text.append(f"({action.gain})\n", style="dim")
     return text
 
 

@@ -10,9 +10,12 @@ from rich.text import Text
 from partnercheck.reporters.survey_view import (
     INDICATIVE_MARK,
     LEGEND,
+    POWER_HEADERS,
     RESPONDENT_HEADERS,
     grid,
     heading,
+    partner_names,
+    power_rows,
     respondent_rows,
 )
 from partnercheck.results import ELEMENT_TITLES, ElementId, FileResult
@@ -21,7 +24,8 @@ from partnercheck.survey.results import SurveyResult
 
 def survey_section(survey: SurveyResult, result: FileResult) -> list[RenderableType]:
     scores = Table(
-        title=f"Partner perception survey ({survey.respondents} respondents)",
+        title=f"Partner perception survey ({survey.respondents} respondents from "
+        f"{survey.partners_responding} of {survey.partners_total} partners)",
         title_justify="left",
         box=box.SIMPLE_HEAD,
     )
@@ -41,7 +45,7 @@ def survey_section(survey: SurveyResult, result: FileResult) -> list[RenderableT
                 style="bold yellow" if spread is not None and spread >= 1.5 else "",
             ),
         )
-    view = grid(survey)
+    view = grid(survey, partner_names(result))
     parts: list[RenderableType] = [scores]
     # Two tables (elements, then challenges) so that the report fits 80 columns.
     for title, first, last in (
@@ -69,9 +73,20 @@ def survey_section(survey: SurveyResult, result: FileResult) -> list[RenderableT
             people.add_row(*(str(cell) for cell in row))
         parts.append(people)
     if survey.absent_partners:
-        parts.append(
-            Text("No respondents from: " + ", ".join(survey.absent_partners), style="yellow")
+        names = partner_names(result)
+        absent = ", ".join(names.get(p, p) for p in survey.absent_partners)
+        parts.append(Text("No respondents from: " + absent, style="yellow"))
+    if result.power_readings:
+        power = Table(
+            title="Power on paper and as partners feel it",
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
         )
+        for header in POWER_HEADERS:
+            power.add_column(header, justify="right" if header in ("Brings", "Decides") else "left")
+        for line in power_rows(result):
+            power.add_row(*line)
+        parts.append(power)
     return parts
 
 

@@ -6,8 +6,10 @@ the markers that make divergence readable without colour.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from partnercheck.results import FileResult
 from partnercheck.survey.results import SurveyResult
 from partnercheck.vocabulary import ChallengeId, ElementId
 
@@ -35,8 +37,9 @@ class Grid:
     rows: list[tuple[str, int, bool, list[tuple[str, bool]]]]  # partner, n, indicative, cells
 
 
-def grid(survey: SurveyResult) -> Grid:
-    """Partner rows x area columns of mean ratings, marking the low cell of diverging areas."""
+def grid(survey: SurveyResult, names: Mapping[str, str] | None = None) -> Grid:
+    """Partner rows x area columns of mean ratings, marking the low cell of diverging areas;
+    partners by name when ``names`` (id -> name) is given."""
     areas: list[ElementId | ChallengeId] = [*ElementId, *ChallengeId]
     means = {(c.partner, c.area): c.mean for c in survey.table}
     diverging = {
@@ -60,7 +63,8 @@ def grid(survey: SurveyResult) -> Grid:
             low = mean is not None and area in lowest and mean == lowest[area]
             text = "-" if mean is None else f"{mean:.1f}{LOW_MARK if low else ''}"
             cells.append((text, low))
-        rows.append((p.partner, p.respondents, p.indicative, cells))
+        label = (names or {}).get(p.partner) or p.partner
+        rows.append((label, p.respondents, p.indicative, cells))
     return Grid(areas, {a for a in diverging if a is not None}, rows)
 
 
@@ -91,6 +95,37 @@ def respondent_rows(survey: SurveyResult) -> list[tuple[str, str, str, int, str,
                 mean,
                 ", ".join(f"{k}={v}" for k, v in lowest) or "-",
             )
+        )
+    return rows
+
+
+def partner_names(result: FileResult) -> dict[str, str]:
+    return {p.id: p.name for p in result.partners}
+
+
+POWER_HEADERS = ["Partner", "Brings", "Decides", "On paper", "Feels heard", "Reading"]
+DOCUMENT_WORDS = {
+    "more-say": "more say than it brings",
+    "less-say": "less say than it brings",
+    "no-say": "no vote or seat",
+    "in-line": "a fair say",
+    "not-recorded": "not recorded",
+}
+
+
+def power_rows(result: FileResult) -> list[list[str]]:
+    """Power on paper beside power felt (the power statements), with the one-line reading."""
+    rows = []
+    for r in result.power_readings:
+        if r.perception is None:
+            felt = "did not answer"
+        else:
+            others = f"; others {r.others:.1f}" if r.others is not None else ""
+            felt = f"{r.perception:.1f} of 5{others}"
+        share = "-" if r.resource_share is None else f"{r.resource_share * 100:.0f}%"
+        say = "-" if r.decision_power is None else f"{r.decision_power * 100:.0f}%"
+        rows.append(
+            [r.name, share, say, DOCUMENT_WORDS.get(r.document, r.document), felt, r.reading]
         )
     return rows
 

@@ -47,7 +47,53 @@ class Say:
         return self.template.format(**{k: _as(v, True) for k, v in self.args.items()})
 
 
+class Written(Say):
+    """A sentence already written both ways (survey findings, worded by the analysis)."""
+
+    __slots__ = ("by_id", "by_name")
+
+    def __init__(self, by_id: str, by_name: str) -> None:
+        super().__init__(by_id)
+        self.by_id = by_id
+        self.by_name = by_name or by_id
+
+    def ids(self) -> str:
+        return self.by_id
+
+    def names(self) -> str:
+        return self.by_name
+
+
+class Term:
+    """A method's name for CI ("normalised Banzhaf index") and its plain words for people."""
+
+    __slots__ = ("ci", "plain")
+
+    def __init__(self, ci: str, plain: str) -> None:
+        self.ci = ci
+        self.plain = plain
+
+
+# The method's words, as a client report puts them (docs/scoring.md explains the method).
+_JARGON = (
+    ("; normalised Banzhaf index", ""),
+    ("normalised Banzhaf index", "share of decision power"),
+    ("money and staff time at fte_cost", "money, and staff time at its agreed cost"),
+    ("no fte_cost to add them", "staff time has no agreed cost to add it to money"),
+)
+
+
+def plain_method(text: str) -> Term:
+    """``text`` as written for CI, and without the method's jargon for people."""
+    plain = text
+    for jargon, words in _JARGON:
+        plain = plain.replace(jargon, words)
+    return Term(text, plain)
+
+
 def _as(value: object, names: bool) -> object:
+    if isinstance(value, Term):
+        return value.plain if names else value.ci
     if isinstance(value, Subject):
         return value.name if names else value.id
     if isinstance(value, tuple | list) and all(isinstance(v, Subject) for v in value):
@@ -56,11 +102,13 @@ def _as(value: object, names: bool) -> object:
 
 
 def listing(parts: Sequence[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
+    """``a``, ``a and b``, ``a, b and c``; ``a; b and c`` when a part has a comma of its own
+    ("Federation of Small Businesses, Northvale region"), so a reader can count them."""
     parts = list(parts)
     if not parts:
         return ""
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    comma = "; " if any("," in p for p in parts) else ", "
+    return parts[0] if len(parts) == 1 else f"{comma.join(parts[:-1])} and {parts[-1]}"
 
 
 Words = Say | str

@@ -14,7 +14,7 @@ from partnercheck.model.partnership import Goal
 from partnercheck.model.types import ActionStatus, Frequency
 from partnercheck.results import ElementId, Severity
 from partnercheck.rules.aims import open_actions_for
-from partnercheck.rules.base import ELEMENT, Hit, Say, Strength, listing, per_item, rule
+from partnercheck.rules.base import ELEMENT, Hit, Say, Strength, Term, listing, per_item, rule
 from partnercheck.rules.context import Context, Subject
 
 EVALUATION = ElementId.EVALUATION
@@ -83,6 +83,10 @@ def review_cycle(ctx: Context) -> Iterator[Hit]:
         )
 
 
+# A frequency as an adjective, for "an annual cycle" (the file's word is an adverb).
+CYCLE_WORDS = {"annually": "annual", "biennially": "two-yearly"}
+
+
 @rule(
     "PC602",
     element=EVALUATION,
@@ -106,7 +110,8 @@ def review_on_cycle(ctx: Context) -> Iterator[Hit | Strength]:
     if ev is None or ev.review_frequency is None or ev.review_frequency.days is None:
         return  # PC601 reports the missing cycle
     cycle = ev.review_frequency.days
-    label = f"{ev.review_frequency.value} ({cycle} days)"
+    adjective = CYCLE_WORDS.get(ev.review_frequency.value, ev.review_frequency.value)
+    label = Term(f"{ev.review_frequency.value} ({cycle} days)", f"{adjective}, every {cycle} days")
     if ev.last_review is None:
         age = ctx.age_days
         if age is not None and age <= cycle + REVIEW_GRACE_DAYS:
@@ -125,7 +130,7 @@ def review_on_cycle(ctx: Context) -> Iterator[Hit | Strength]:
     if late <= REVIEW_GRACE_DAYS:
         if days_between(ev.last_review, ctx.as_of) >= 0 and not results_unaddressed(ctx):
             yield Strength(
-                Say("Reviews are kept on their {cycle} cycle", cycle=ev.review_frequency.value),
+                Say("Reviews are kept on their {cycle} cycle", cycle=adjective),
                 EVALUATION,
             )
         return

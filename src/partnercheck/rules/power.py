@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from partnercheck.analysis import power as analysis
 from partnercheck.model.types import DecisionRule, MemberKind, Rotation, Standing
 from partnercheck.results import ChallengeId, ElementId, Severity
-from partnercheck.rules.base import Hit, Say, Strength, per_item, per_partner, rule
+from partnercheck.rules.base import Hit, Say, Strength, per_item, per_partner, plain_method, rule
 from partnercheck.rules.context import Context
 
 ROLES = ElementId.ROLES
@@ -98,7 +98,7 @@ def no_partner_decides_alone(ctx: Context) -> Iterator[Hit]:
         Say(
             kind + " {p} can take decisions alone ({basis}){extra}{brings}",
             p=who,
-            basis=power.basis,
+            basis=plain_method(power.basis),
             extra=extra,
             brings=brings,
         ),
@@ -175,9 +175,9 @@ def not_over_powered(ctx: Context) -> Iterator[Hit]:
                 "of the resources ({basis})",
                 p=who,
                 say=say,
-                how=power.basis,
+                how=plain_method(power.basis),
                 share=share,
-                basis=basis,
+                basis=plain_method(basis),
             ),
             ("partners", i),
             Say(
@@ -229,9 +229,9 @@ def not_under_powered(ctx: Context) -> Iterator[Hit]:
                 "of the decision power ({how})",
                 p=who,
                 share=share,
-                basis=basis,
+                basis=plain_method(basis),
                 say=say,
-                how=power.basis,
+                how=plain_method(power.basis),
             ),
             ("partners", i),
             Say("Give {p} more say on the {b}, in line with what it brings", p=who, b=power.body)

@@ -33,6 +33,7 @@ from partnercheck.results import (
     Severity,
 )
 from partnercheck.rules.base import ELEMENT, Hit, Rule, Words, ids, names
+from partnercheck.rules.plain import plain_advice
 
 MITIGATION_FACTOR = 0.5
 SURVEY_WEIGHT = 0.5  # share of the perception score in a combined element score
@@ -406,5 +407,5 @@ def _finding(d: Draft, cost: float) -> Finding:
         justification=d.justification,
         subject=d.hit.subject.id if d.hit.subject else None,
         text=names(d.hit.message),
-        advice=names(fix),
+        advice=names(fix) if d.hit.fix is not None else plain_advice(d.rule.id, ids(fix)),
     )

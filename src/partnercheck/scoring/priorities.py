@@ -20,6 +20,7 @@ from partnercheck.results import (
 )
 from partnercheck.rules.base import Rule, ids, listing, names
 from partnercheck.rules.context import Subject
+from partnercheck.rules.plain import plain_advice
 from partnercheck.scoring import Draft, Scored
 
 PRIORITY_COUNT = 3
@@ -69,7 +70,10 @@ def _action(first: Draft, subjects: Sequence[Subject | None], by_name: bool) -> 
         who = listing([s.name if by_name else s.id for s in named])
         return f"{first.rule.many_fix}: {who}"
     if len(subjects) > 1:
-        return first.rule.recommendation
+        rule = first.rule
+        return plain_advice(rule.id, rule.recommendation) if by_name else rule.recommendation
+    if by_name and first.hit.fix is None:
+        return plain_advice(first.rule.id, first.rule.recommendation)
     fix = first.recommendation
     return names(fix) if by_name else ids(fix)
 
@@ -95,7 +99,7 @@ def survey_priorities(
             PriorityAction(
                 rule="PC952" if record.kind == "low-rater" else "PC951",
                 recommendation=record.recommendation,
-                advice=record.recommendation,
+                advice=record.advice or record.recommendation,
                 gain=max(round(overall - scored.score, 1), 0.0),
                 mean_gain=max(round(mean - scored.mean, 1), 0.0),
                 element=record.element,
@@ -154,6 +158,7 @@ def _group(
     id_list = listing([s.id for s in named])
     name_list = listing([s.name for s in named])
     fix = rule.many_fix or rule.recommendation
+    plain = rule.many_fix or plain_advice(rule.id, rule.recommendation).rstrip(".")
     return FindingGroup(
         id=rule.id,
         rule=rule.id,
@@ -163,7 +168,7 @@ def _group(
         message=rule.many.format(count=len(named), names=id_list),
         text=rule.many.format(count=len(named), names=name_list),
         recommendation=f"{fix}: {id_list}",
-        advice=f"{fix}: {name_list}",
+        advice=f"{plain}: {name_list}",
         subjects=[s.id for s in named],
         points=round(points, 2),
     )

@@ -22,6 +22,9 @@ Scoring rules (docs/scoring.md, "Partner perception survey"):
   good practice that is not written down. Info.
 * **Indicative**: a partner with fewer respondents than ``min_respondents``
   (default 3); its figures are used but marked.
+* **Coverage**: how many of the partners answered. Below ``MIN_COVERAGE`` (half
+  of the partners) the perception scores, and so the combined headline, are
+  marked indicative: a few partners' views are not the partnership's.
 
 Spreads and gaps are compared after rounding means to two decimals, so a
 threshold is never missed by floating-point noise.
@@ -30,7 +33,7 @@ threshold is never missed by floating-point noise.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from statistics import fmean
 
 from partnercheck.scoring import combine
@@ -60,6 +63,9 @@ PAPER_GAP_PERCEPTION = 50.0
 PERCEPTION_GAP_DOCUMENT = 40.0
 PERCEPTION_GAP_PERCEPTION = 75.0
 DEFAULT_MIN_RESPONDENTS = 3
+MIN_COVERAGE = 0.5  # share of the partners that must answer for more than an indicative view
+
+Label = Callable[[str], str]  # a partner id as a sentence shows it: the id, or the name
 
 Table = dict[Area, dict[str, PartnerAreaMean]]
 
@@ -106,7 +112,7 @@ def _area_perception(cells: Mapping[str, PartnerAreaMean]) -> float | None:
     return perception_score(fmean(c.mean for c in cells.values())) if cells else None
 
 
-def divergences(table: Table, indicative: set[str]) -> list[SurveyRecord]:
+def divergences(table: Table, indicative: set[str], label: Label = str) -> list[SurveyRecord]:
     """Areas whose partner means are 1.5 rating points or more apart."""
     records = []
     for area, cells in table.items():
@@ -115,7 +121,7 @@ def divergences(table: Table, indicative: set[str]) -> list[SurveyRecord]:
             continue
         ordered = sorted(cells.values(), key=lambda c: (c.mean, c.partner))
         low, high = ordered[0], ordered[-1]
-        caveat = _caveat({low.partner, high.partner} & indicative)
+        caveat = _caveat({low.partner, high.partner} & indicative, label)
         records.append(
             SurveyRecord(
                 kind="divergence",
@@ -123,19 +129,19 @@ def divergences(table: Table, indicative: set[str]) -> list[SurveyRecord]:
                 element=area if isinstance(area, ElementId) else None,
                 challenge=area if isinstance(area, ChallengeId) else None,
                 partner=low.partner,
-                message=f"Partners disagree about '{title(area)}': {low.partner} rates its "
-                f"statements {low.mean:.1f} out of 5, {high.partner} {high.mean:.1f} "
-                f"(a spread of {spread:.1f} points){caveat}.",
+                message=f"Partners disagree about '{title(area)}': {label(low.partner)} rates "
+                f"its statements {low.mean:.1f} out of 5, {label(high.partner)} "
+                f"{high.mean:.1f} (a spread of {spread:.1f} points){caveat}.",
                 recommendation="Share the results with all partners and discuss them "
-                f"together: ask {low.partner} what lies behind its rating before acting "
-                "on the average.",
+                f"together: ask {label(low.partner)} what lies behind its rating before "
+                "acting on the average.",
             )
         )
     return records
 
 
 def low_raters(
-    summaries: Sequence[PartnerSummary], table: Table, indicative: set[str]
+    summaries: Sequence[PartnerSummary], table: Table, indicative: set[str], label: Label = str
 ) -> list[SurveyRecord]:
     """Partners whose overall mean is 1.0 point or more below the others' mean."""
     means = {s.partner: s.mean for s in summaries if s.mean is not None}
@@ -157,12 +163,13 @@ def low_raters(
                 element=None,
                 challenge=ChallengeId.POWER_IMBALANCE,
                 partner=partner,
-                message=f"{partner} rates the partnership {mean:.1f} out of 5 on average, "
-                f"{gap:.1f} points below the other partners ({others_mean:.1f}){where}"
-                f"{_caveat({partner} & indicative)}. A partner that rates everything lower "
-                "may feel unheard or excluded.",
-                recommendation=f"Talk with {partner} about its experience of the partnership, "
-                "check that its views carry weight in decisions, and agree changes with it.",
+                message=f"{label(partner)} rates the partnership {mean:.1f} out of 5 on "
+                f"average, {gap:.1f} points below the other partners ({others_mean:.1f})"
+                f"{where}{_caveat({partner} & indicative, label)}. A partner that rates "
+                "everything lower may feel unheard or excluded.",
+                recommendation=f"Talk with {label(partner)} about its experience of the "
+                "partnership, check that its views carry weight in decisions, and agree "
+                "changes with it.",
             )
         )
     return records
@@ -222,10 +229,10 @@ def gaps(
     return records
 
 
-def _caveat(indicative: set[str]) -> str:
+def _caveat(indicative: set[str], label: Label = str) -> str:
     if not indicative:
         return ""
-    return f" (indicative: few respondents from {', '.join(sorted(indicative))})"
+    return f" (indicative: few respondents from {', '.join(label(p) for p in sorted(indicative))})"
 
 
 def analyse(
@@ -234,11 +241,14 @@ def analyse(
     document_scores: Mapping[ElementId, float],
     min_respondents: int = DEFAULT_MIN_RESPONDENTS,
     show_respondents: bool = False,
+    partner_names: Mapping[str, str] | None = None,
 ) -> SurveyResult:
     """Analyse the responses of one partnership's survey.
 
     ``document_scores`` are the element scores from the partnership file
     (0-100). Respondent ids appear in the result only with ``show_respondents``.
+    Each record's ``message`` names partners by id, its ``text`` by name
+    (``partner_names``, id -> name).
     """
     answered = [r for r in responses if r.ratings]
     order = list(dict.fromkeys([*partner_ids, *sorted({r.partner for r in answered})]))
@@ -282,13 +292,17 @@ def analyse(
         )
         for challenge in ChallengeId
     ]
-    records = [
-        *low_raters(summaries, ordered, indicative),
-        *divergences(ordered, indicative),
-        *gaps(document_scores, {e.id: e.perception for e in elements}),
+    records = _worded(summaries, ordered, indicative, partner_names or {})
+    records += [
+        g.model_copy(update={"text": g.message, "advice": g.recommendation})
+        for g in gaps(document_scores, {e.id: e.perception for e in elements})
     ]
     records.sort(key=lambda r: -r.severity.rank)  # stable: keeps kind and area order
+    responding = sum(1 for s in summaries if s.respondents and s.partner in partner_ids)
     return SurveyResult(
+        partners_total=len(partner_ids),
+        partners_responding=responding,
+        coverage_indicative=responding < MIN_COVERAGE * len(partner_ids),
         respondents=len(answered),
         min_respondents=min_respondents,
         partners=summaries,
@@ -300,6 +314,30 @@ def analyse(
         absent_partners=[s.partner for s in summaries if s.respondents == 0],
         respondent_answers=_answers(answered) if show_respondents else None,
     )
+
+
+def _worded(
+    summaries: Sequence[PartnerSummary],
+    table: Table,
+    indicative: set[str],
+    names: Mapping[str, str],
+) -> list[SurveyRecord]:
+    """Low raters and divergences, worded with ids (message) and with names (text)."""
+    records = _records(summaries, table, indicative, str)
+    texts = _records(summaries, table, indicative, lambda p: names.get(p) or p)
+    return [
+        r.model_copy(update={"text": t.message, "advice": t.recommendation})
+        for r, t in zip(records, texts, strict=True)
+    ]
+
+
+def _records(
+    summaries: Sequence[PartnerSummary], table: Table, indicative: set[str], label: Label
+) -> list[SurveyRecord]:
+    return [
+        *low_raters(summaries, table, indicative, label),
+        *divergences(table, indicative, label),
+    ]
 
 
 def _combined(document: float | None, perception: float | None) -> float | None:

@@ -8,6 +8,7 @@ CSV, the value's column in YAML, or 1 for problems with a whole row or file).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +31,8 @@ class Response:
     respondent: str
     """The respondent's id, unique in the file."""
     partner: str
-    """Id of the partner organisation the respondent answers for."""
+    """Id of the partner organisation the respondent answers for (a name in the file is
+    resolved to its id)."""
     role: str | None
     """The respondent's role, if given."""
     ratings: dict[str, int] = field(default_factory=dict)
@@ -45,19 +47,27 @@ def read_responses(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     name: str | None = None,
+    partner_names: Mapping[str, str] | None = None,
 ) -> list[Response]:
     """Read a responses file: YAML for ``.yaml``/``.yml``, CSV otherwise.
 
     Only a regular file is read, and at most ``max_bytes`` of it. ``name`` is
-    how errors show the file (default: the path as given).
+    how errors show the file (default: the path as given). ``partner_names``
+    (id -> name) lets a respondent name its organisation instead of giving its id.
     """
     shown = name if name is not None else display_name(str(path))
     raw = read_bytes(path, max_bytes, shown)
-    return parse_responses(raw, shown, partner_ids, as_yaml=path.suffix.lower() in YAML_SUFFIXES)
+    as_yaml = path.suffix.lower() in YAML_SUFFIXES
+    return parse_responses(raw, shown, partner_ids, as_yaml=as_yaml, partner_names=partner_names)
 
 
 def parse_responses(
-    raw: bytes, filename: str, partner_ids: list[str], *, as_yaml: bool = False
+    raw: bytes,
+    filename: str,
+    partner_ids: list[str],
+    *,
+    as_yaml: bool = False,
+    partner_names: Mapping[str, str] | None = None,
 ) -> list[Response]:
     """Parse the bytes of a responses file; ``filename`` is used in error messages."""
     text = decode(raw, filename)
@@ -71,7 +81,8 @@ def parse_responses(
         empty_at = 1
     else:
         rows, empty_at, errors = read_csv_rows(text, filename)
-    responses = _check(rows, filename, partner_ids, errors)
+    resolve = PartnerResolver(partner_ids, partner_names or {})
+    responses = _check(rows, filename, resolve, errors)
     if not rows and not errors:
         message = "no responses: the file has no respondent rows"
         if not as_yaml:
@@ -115,13 +126,29 @@ def _text(cell: Cell | None) -> str:
     return str(cell.value).strip()
 
 
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+class PartnerResolver:
+    """A partner cell's value to the partner's id: the id itself, or the partner's name
+    (ignoring case and repeated spaces), as people filling a form write it."""
+
+    def __init__(self, partner_ids: list[str], partner_names: Mapping[str, str]) -> None:
+        self.ids = partner_ids
+        self.known = {p.lower(): p for p in partner_ids}
+        self.by_name = {_fold(name): pid for pid, name in partner_names.items() if name}
+
+    def __call__(self, value: str) -> str | None:
+        return self.known.get(value.lower()) or self.by_name.get(_fold(value))
+
+
 def _check(
-    rows: list[Row], filename: str, partner_ids: list[str], errors: list[InputError]
+    rows: list[Row], filename: str, resolve: PartnerResolver, errors: list[InputError]
 ) -> list[Response]:
     """Check every row's values, adding to ``errors``; the responses that passed."""
     responses = []
     first_line: dict[str, int] = {}
-    known = set(partner_ids)
     for row in rows:
         before = len(errors)
 
@@ -140,9 +167,13 @@ def _check(
             )
         elif respondent:
             first_line[respondent] = row.cells[RESPONDENT].line
-        partner = _text(row.cells.get(PARTNER)).lower()
-        if PARTNER in row.cells and partner not in known:
-            error(row.cells[PARTNER], _partner_message(partner, partner_ids))
+        written = _text(row.cells.get(PARTNER))
+        partner = resolve(written) or ""
+        if PARTNER in row.cells and not partner:
+            error(
+                row.cells[PARTNER],
+                _partner_message(written.lower(), resolve.ids, bool(resolve.by_name)),
+            )
         ratings = {}
         for key, cell in row.cells.items():
             if key in BY_ID:
@@ -157,11 +188,12 @@ def _check(
     return responses
 
 
-def _partner_message(partner: str, partner_ids: list[str]) -> str:
+def _partner_message(partner: str, partner_ids: list[str], names: bool) -> str:
+    by_name = " (or a partner's name)" if names else ""
     if not partner:
-        return f"partner is blank; expected one of: {', '.join(partner_ids)}"
+        return f"partner is blank; expected one of: {', '.join(partner_ids)}{by_name}"
     hint = did_you_mean(partner, partner_ids)
-    listed = "" if hint else f"; expected one of: {', '.join(partner_ids)}"
+    listed = "" if hint else f"; expected one of: {', '.join(partner_ids)}{by_name}"
     return f"unknown partner {excerpt(partner)}{hint}{listed}"
 
 

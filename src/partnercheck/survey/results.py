@@ -86,8 +86,10 @@ class SurveyRecord(_Frozen):
         description="Partner concerned: the low rater, or for a divergence the partner "
         "rating lowest; null for gaps."
     )
-    message: str = Field(description="What was found, with the figures.")
-    recommendation: str = Field(description="What to do about it.")
+    message: str = Field(description="What was found, with the figures (partners by id).")
+    recommendation: str = Field(description="What to do about it (partners by id).")
+    text: str = Field(default="", description="The message for people: partners by name.")
+    advice: str = Field(default="", description="The recommendation for people, by name.")
 
 
 class RespondentAnswers(_Frozen):
@@ -120,6 +122,15 @@ class SurveyResult(_Frozen):
         description="Partners with at least one but fewer than min_respondents respondents."
     )
     absent_partners: list[str] = Field(description="Partners with no respondents at all.")
+    partners_total: int = Field(default=0, description="Partners in the partnership.")
+    partners_responding: int = Field(
+        default=0, description="Partners with at least one respondent who gave a rating."
+    )
+    coverage_indicative: bool = Field(
+        default=False,
+        description="True when fewer than half of the partners answered: the perception "
+        "scores, and the combined headline, are indicative only.",
+    )
     respondent_answers: list[RespondentAnswers] | None = Field(
         default=None,
         description="Individual answers; null unless respondents are shown (privacy).",

@@ -1,0 +1,292 @@
+"""What a client report shows, shaped once for rich, Markdown and HTML.
+
+Client reports speak of partners, goals and meetings by name and say what to do
+in plain words (each finding's ``text`` and ``advice``); rule ids, YAML paths
+and line numbers go to a numbered details part that each finding points to.
+A gap shared by several partners is one item (its group), priced as the sum of
+its members. Nothing here makes a number: every figure comes from the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from partnercheck.results import (
+    ELEMENT_TITLES,
+    ElementId,
+    FileResult,
+    Finding,
+    FindingGroup,
+    PriorityAction,
+    Severity,
+)
+
+# Severity as a board reads it; the CI word stays in the details part.
+SEVERITY_WORDS = {Severity.ERROR: "serious", Severity.WARNING: "important", Severity.INFO: "note"}
+LEVEL_WORDS = {"present": "named as a risk"}
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One finding as CI reports it: the appendix row a client item points to."""
+
+    number: int
+    rule: str
+    severity: str
+    message: str
+    where: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One finding, or one group of findings, as the client reads it."""
+
+    severity: Severity
+    element: ElementId | None
+    text: str
+    advice: str
+    points: float
+    refs: tuple[int, ...]
+    softened: str = ""
+
+    @property
+    def severity_word(self) -> str:
+        return SEVERITY_WORDS[self.severity]
+
+    @property
+    def see(self) -> str:
+        """Where the details are: "details 3" or "details 4-9"."""
+        first, last = self.refs[0], self.refs[-1]
+        return f"details {first}" if first == last else f"details {first}-{last}"
+
+
+@dataclass(frozen=True)
+class PartnerRow:
+    name: str
+    sector: str
+    brings: str
+    decides: str
+    attends: str
+    said: str
+
+
+@dataclass(frozen=True)
+class ChallengeRow:
+    title: str
+    level: str
+    level_id: str
+    evidence: list[str]
+    mitigation: list[str]
+
+
+@dataclass(frozen=True)
+class Priority:
+    advice: str
+    gain: str
+
+
+@dataclass(frozen=True)
+class ClientView:
+    result: FileResult
+    cap: str
+    uncapped: str
+    coverage: str
+    priorities: list[Priority]
+    strengths: list[str]
+    partners: list[PartnerRow]
+    challenges: list[ChallengeRow]
+    items: list[Item]
+    details: list[Detail]
+    suppressed: list[Detail] = field(default_factory=list)
+
+
+def client_view(result: FileResult) -> ClientView:
+    items, details = findings_and_details(result)
+    suppressed = [f for f in result.findings if f.suppressed]
+    return ClientView(
+        result=result,
+        cap=cap_line(result),
+        uncapped=uncapped_line(result),
+        coverage=coverage_line(result),
+        priorities=[
+            Priority(p.advice or p.recommendation, gain_words(p)) for p in result.priorities
+        ],
+        strengths=[s.text for s in result.strengths],
+        partners=partner_rows(result),
+        challenges=challenge_rows(result),
+        items=items,
+        details=details,
+        suppressed=[detail(i, f) for i, f in enumerate(suppressed, len(details) + 1)],
+    )
+
+
+def sentence(text: str) -> str:
+    """``text`` with a capital first letter."""
+    return text[:1].upper() + text[1:]
+
+
+def cap_line(result: FileResult) -> str:
+    """Why the headline band is lower than the elements alone would give, or ""."""
+    if result.cap is None:
+        return ""
+    return sentence(result.cap.text or result.cap.reason).rstrip(".") + "."
+
+
+def uncapped_line(result: FileResult) -> str:
+    if result.uncapped_score is None:
+        return ""
+    return (
+        f"The six elements average {result.uncapped_score:.1f}; the headline is held at "
+        f"{result.score:.1f} until the problem above is dealt with."
+    )
+
+
+def coverage_line(result: FileResult) -> str:
+    """How much of the partnership the survey heard: stated wherever the headline is."""
+    survey = result.survey
+    if survey is None:
+        return ""
+    line = (
+        f"Scores combine the documents with perception from {survey.partners_responding} of "
+        f"{survey.partners_total} partners ({survey.respondents} people)"
+    )
+    if survey.coverage_indicative:
+        line += "; indicative only: fewer than half of the partners answered"
+    return line + "."
+
+
+def gain_words(action: PriorityAction) -> str:
+    """What doing it earns: exact, estimated (survey), or held down by the cap for now."""
+    if action.estimated:
+        return f"about +{action.gain:.1f} points (estimated)"
+    if action.gain + 0.05 < action.mean_gain:
+        return f"+{action.mean_gain:.1f} to the elements; +{action.gain:.1f} overall while capped"
+    return f"+{action.gain:.1f} points"
+
+
+def where(f: Finding) -> str:
+    if f.location is None:
+        return "whole file"
+    loc = f.location
+    return f"{loc.path} (line {loc.line}, column {loc.column})"
+
+
+def detail(number: int, f: Finding) -> Detail:
+    return Detail(number, f.rule, f.severity.value, f.message, where(f), f.recommendation)
+
+
+def findings_and_details(result: FileResult) -> tuple[list[Item], list[Detail]]:
+    """Client items (one per group) in report order, and the numbered details behind them."""
+    shown = [f for f in result.findings if not f.suppressed]
+    groups: Mapping[str, FindingGroup] = {g.id: g for g in result.groups}
+    members: dict[str, list[Finding]] = {}
+    for f in shown:
+        if f.group in groups:
+            members.setdefault(f.group or "", []).append(f)
+    items: list[Item] = []
+    details: list[Detail] = []
+    done: set[str] = set()
+    for f in shown:
+        if f.group in groups:
+            if f.group in done:
+                continue
+            done.add(f.group or "")
+            group, own = groups[f.group or ""], members[f.group or ""]
+            refs = tuple(range(len(details) + 1, len(details) + len(own) + 1))
+            details += [detail(n, m) for n, m in zip(refs, own, strict=True)]
+            items.append(
+                Item(group.severity, group.element, group.text, group.advice, group.points, refs)
+            )
+            continue
+        details.append(detail(len(details) + 1, f))
+        items.append(
+            Item(
+                f.severity,
+                f.element,
+                f.text or f.message,
+                f.advice or f.recommendation,
+                f.points,
+                (len(details),),
+                softened_by(result, f.mitigated_by),
+            )
+        )
+    return items, details
+
+
+def softened_by(result: FileResult, path: str | None) -> str:
+    if path is None:
+        return ""
+    risk = next((r for r in result.risks if r.path == path), None)
+    said = f": {risk.description}" if risk else ""
+    return f"Softened by a risk the partners have declared{said}"
+
+
+def items_by_element(items: list[Item]) -> list[tuple[str, list[Item]]]:
+    """Items under their element's title, in report order; file-level items last."""
+    out = []
+    for element in [*ElementId, None]:
+        own = [i for i in items if i.element == element]
+        if own:
+            out.append((ELEMENT_TITLES[element] if element else "The file as a whole", own))
+    return out
+
+
+def percent(share: float | None) -> str:
+    return "-" if share is None else f"{share * 100:.0f}%"
+
+
+def partner_rows(result: FileResult) -> list[PartnerRow]:
+    """Name, sector, shares of what is brought and of decision power, attendance, survey."""
+    said = {s.partner: s for s in result.survey.partners} if result.survey else {}
+    rows = []
+    for p in result.partners:
+        summary = said.get(p.id)
+        if result.survey is None:
+            words = ""
+        elif summary is None or summary.mean is None:
+            words = "did not answer"
+        else:
+            people = f"{summary.respondents} {'person' if summary.respondents == 1 else 'people'}"
+            mark = ", indicative" if summary.indicative else ""
+            words = f"{summary.mean:.1f} of 5 ({people}{mark})"
+        attends = f"{p.meetings} of {p.meetings_total}" if p.meetings_total else str(p.meetings)
+        rows.append(
+            PartnerRow(
+                name=p.name + ("" if p.active else " (left)"),
+                sector=p.sector or "-",
+                brings=percent(p.resource_share),
+                decides=percent(p.decision_power),
+                attends=attends,
+                said=words,
+            )
+        )
+    return rows
+
+
+def challenge_rows(result: FileResult) -> list[ChallengeRow]:
+    """Each challenge with the findings behind it by name, a group once."""
+    groups = {g.id: g for g in result.groups}
+    risks = {r.path: r for r in result.risks}
+    rows = []
+    for c in result.challenges:
+        evidence: list[str] = []
+        for f in result.findings:
+            if f.challenge is not c.id or f.suppressed:
+                continue
+            text = groups[f.group].text if f.group in groups else (f.text or f.message)
+            if text not in evidence:
+                evidence.append(text)
+        mitigation = [risks[p].description for p in c.mitigated_by if p in risks]
+        declared = [risks[p].description for p in c.risks if p in risks]
+        rows.append(
+            ChallengeRow(
+                title=c.title,
+                level=LEVEL_WORDS.get(c.level, c.level),
+                level_id=c.level,
+                evidence=evidence or [f"Declared risk: {d}" for d in declared],
+                mitigation=mitigation,
+            )
+        )
+    return rows
