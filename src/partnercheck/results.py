@@ -222,7 +222,18 @@ class PartnerRecord(Frozen):
     sector: str | None
     standing: str
     active: bool
-    resource_share: float | None = Field(description="Share of what is brought (0-1).")
+    resource_share: float | None = Field(
+        description="Share of what is brought (0-1). Without fte_cost, the larger of the "
+        "money and staff shares, so these can sum to more than 1."
+    )
+    money_share: float | None = Field(
+        default=None,
+        description="Share of the money, when money and staff time are not added (no fte_cost).",
+    )
+    staff_share: float | None = Field(
+        default=None,
+        description="Share of the staff time, when money and staff time are not added.",
+    )
     decision_power: float | None = Field(description="Share of decision power (0-1).")
     meetings: int = Field(description="Meetings and bodies it attends.")
     meetings_total: int = Field(

@@ -95,6 +95,12 @@ def kpi_records(ctx: Context) -> list[KpiRecord]:
     return records
 
 
+def _share(shares: dict[str, float] | None, pid: str) -> float | None:
+    """A partner's share, or None where it is not measured (e.g. it has left)."""
+    value = None if shares is None else shares.get(pid)
+    return None if value is None else round(value, 3)
+
+
 def partner_records(ctx: Context) -> list[PartnerRecord]:
     shares = power.resource_shares(ctx)
     decisions = power.decision_power(ctx)
@@ -110,6 +116,8 @@ def partner_records(ctx: Context) -> list[PartnerRecord]:
             standing=x.standing.value,
             active=ctx.is_active(x),
             resource_share=None if shares is None else round(shares.shares.get(x.id, 0.0), 3),
+            money_share=_share(shares.money if shares else None, x.id),
+            staff_share=_share(shares.staff if shares else None, x.id),
             decision_power=None if decisions is None else round(decisions.shares.get(x.id, 0.0), 3),
             meetings=ctx.attendance.get(x.id, 0),
             meetings_total=total,

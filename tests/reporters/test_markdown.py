@@ -132,3 +132,30 @@ def test_findings_shared_by_several_goals_are_one_item_with_the_points_summed() 
 
 def test_byte_identical() -> None:
     assert markdown(sample_report()) == markdown(sample_report())
+
+
+def _partner_rows(report: Report) -> dict[str, list[str]]:
+    page = to_html(markdown(report))
+    return {r[0]: r for r in rows(page) if r and r[0].startswith("Test ")}
+
+
+def test_money_and_staff_are_shown_apart_when_they_cannot_be_added() -> None:
+    # sound.yaml: equal money and one FTE each, no fte_cost; a fourth of the staff is
+    # not a fourth of "the resources", so the two shares are shown side by side.
+    def change(d: dict[str, Any]) -> None:
+        d["partners"][1]["contributions"][1]["fte"] = 2.0
+
+    table = _partner_rows(report_of(assess_changed(change)))
+    assert table["Test Hospital Trust"][2] == "33% money, 50% staff"
+    assert "given apart because the file states no yearly cost" in markdown(
+        report_of(assess_changed(change))
+    )
+
+
+def test_one_share_of_the_resources_when_staff_time_is_valued() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partnership"]["fte_cost"] = 100000  # one FTE is worth one partner's funding
+
+    table = _partner_rows(report_of(assess_changed(change)))
+    assert table["Test Hospital Trust"][2] == "33%"
+    assert sum(int(r[2].rstrip("%")) for r in table.values()) in (99, 100)

@@ -151,3 +151,9 @@ def test_goal_rules_stay_quiet_on_the_sound_partnership(sound_result: FileResult
 def test_goals_on_course_are_one_strength(sound_result: FileResult) -> None:
     [text] = [s.text for s in sound_result.strengths if s.element == "goals"]
     assert text.startswith("2 of 2 goals are met or on course, with figures to show it: “Reduce")
+
+
+def test_one_goal_on_course_reads_in_the_singular() -> None:
+    result = assess_changed(lambda d: d["goals"][1].update(status="off-track"))
+    [text] = [s.text for s in result.strengths if s.element == "goals"]
+    assert text.startswith("1 of 2 goals is met or on course")

@@ -46,6 +46,10 @@ class DecisionPower:
 class ResourceShares:
     shares: dict[str, float]  # partner or member id -> share of what is brought
     basis: str
+    # When money and staff time cannot be added (no fte_cost), each share on its own:
+    # ``shares`` is then the larger of the two, and sums to more than 1.
+    money: dict[str, float] | None = None
+    staff: dict[str, float] | None = None
 
 
 def resource_shares(ctx: Context) -> ResourceShares | None:
@@ -62,9 +66,13 @@ def resource_shares(ctx: Context) -> ResourceShares | None:
         basis = "money and staff time at fte_cost" if fte_cost and staff_total else "money"
         return ResourceShares({k: v / money_total for k, v in money.items()}, basis)
     if money_total > 0:
+        money_shares = {k: v / money_total for k, v in money.items()}
+        staff_shares = {k: v / staff_total for k, v in staff.items()}
         return ResourceShares(
-            {k: max(money[k] / money_total, staff[k] / staff_total) for k in money},
+            {k: max(money_shares[k], staff_shares[k]) for k in money},
             "the larger of money and staff time (no fte_cost to add them)",
+            money_shares,
+            staff_shares,
         )
     if staff_total > 0:
         return ResourceShares({k: v / staff_total for k, v in staff.items()}, "staff time")

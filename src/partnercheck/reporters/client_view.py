@@ -18,6 +18,7 @@ from partnercheck.results import (
     FileResult,
     Finding,
     FindingGroup,
+    PartnerRecord,
     PriorityAction,
     Severity,
 )
@@ -96,6 +97,7 @@ class ClientView:
     priorities: list[Priority]
     strengths: list[str]
     partners: list[PartnerRow]
+    brings: str  # what the Brings column means here
     challenges: list[ChallengeRow]
     items: list[Item]
     details: list[Detail]
@@ -115,6 +117,7 @@ def client_view(result: FileResult) -> ClientView:
         ],
         strengths=[s.text for s in result.strengths],
         partners=partner_rows(result),
+        brings=brings_note(result),
         challenges=challenge_rows(result),
         items=items,
         details=details,
@@ -237,6 +240,22 @@ def percent(share: float | None) -> str:
     return "-" if share is None else f"{share * 100:.0f}%"
 
 
+def _brings(p: PartnerRecord) -> str:
+    if p.money_share is not None and p.staff_share is not None:
+        return f"{percent(p.money_share)} money, {percent(p.staff_share)} staff"
+    return percent(p.resource_share)
+
+
+def brings_note(result: FileResult) -> str:
+    """What the Brings column means for this partnership."""
+    if any(p.money_share is not None for p in result.partners):
+        return (
+            "Brings: share of the money and share of the staff time, given apart because "
+            "the file states no yearly cost of a full-time post to add them"
+        )
+    return "Brings: share of the resources"
+
+
 def partner_rows(result: FileResult) -> list[PartnerRow]:
     """Name, sector, shares of what is brought and of decision power, attendance, survey."""
     said = {s.partner: s for s in result.survey.partners} if result.survey else {}
@@ -256,7 +275,7 @@ def partner_rows(result: FileResult) -> list[PartnerRow]:
             PartnerRow(
                 name=p.name + ("" if p.active else " (left)"),
                 sector=p.sector or "-",
-                brings=percent(p.resource_share),
+                brings=_brings(p),
                 decides=percent(p.decision_power),
                 attends=attends,
                 said=words,

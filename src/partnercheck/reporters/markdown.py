@@ -131,7 +131,7 @@ def partners_section(view: ClientView) -> list[str]:
     out += table(header, rows, align="llrrr" + ("l" if survey else ""))
     out += [
         "",
-        "Brings: share of the resources; decides: share of decision power; attends: "
+        f"{escape(view.brings)}; decides: share of decision power; attends: "
         "meetings and decision bodies the partner takes part in.",
     ]
     return out

@@ -150,7 +150,7 @@ def partners_table(view: ClientView) -> RenderableType:
         table.add_row(
             p.name, p.sector, p.brings, p.decides, p.attends, *([p.said] if survey else [])
         )
-    table.caption = "Brings: share of the resources; decides: share of decision power."
+    table.caption = f"{view.brings}; decides: share of decision power."
     table.caption_justify = "left"
     return table
 

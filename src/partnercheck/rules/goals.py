@@ -331,7 +331,9 @@ def goal_on_course(ctx: Context) -> Iterator[Hit | Strength]:
     if good:
         yield Strength(
             Say(
-                "{n} of {total} goals are met or on course, with figures to show it: {g}",
+                "{n} of {total} goals "
+                + ("is" if len(good) == 1 else "are")
+                + " met or on course, with figures to show it: {g}",
                 n=len(good),
                 total=len(live),
                 g=good,
