@@ -3,6 +3,7 @@ colour as rich decides it, a 60-column terminal, shell completion and the API's 
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import re
@@ -200,3 +201,21 @@ def test_dir_and_help_show_the_lazy_api() -> None:
         assert name in dir(partnercheck)
     page = pydoc.render_doc(partnercheck, renderer=pydoc.plaintext)
     assert "assess_file(" in page and "class FileResult" in page
+
+
+def test_sarif_names_files_from_the_repository_root_whatever_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "partnerships").mkdir()
+    (tmp_path / "partnerships" / "p.yaml").write_text(
+        (EXAMPLES / "small-community-alliance.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path / "partnerships")
+    _, out, _ = run("assess", "p.yaml", "-f", "sarif", *AS_OF)
+    [run_] = json.loads(out)["runs"]
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run_["results"]
+    }
+    assert uris == {"partnerships/p.yaml"}
+    assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.as_uri() + "/"
