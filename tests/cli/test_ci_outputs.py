@@ -56,6 +56,18 @@ def test_fail_on_names_the_count_and_level() -> None:
     assert "5 findings at or above --fail-on error" in err
 
 
+def test_the_rich_report_ends_with_the_verdict(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "250")  # the paths are long: one line each
+    code, out, _ = run("assess", HARBOUR, "-f", "rich", "--fail-under", "60", *AS_OF)
+    assert code == 1
+    tail = out.rstrip().splitlines()[-3:]
+    assert tail[0].startswith("Threshold failed (exit 1): 1 of 1 file fails --fail-under 60")
+    assert tail[1:] == [
+        f"  {HARBOUR}: score 22.0 is below --fail-under 60",
+        f"  {HARBOUR}: 5 findings at or above --fail-on error",
+    ]
+
+
 @pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "github", "markdown"])
 def test_every_ci_format_still_exits_1(fmt: str) -> None:
     code, _, err = run("assess", HARBOUR, "--fail-under", "60", "-f", fmt, *AS_OF)
