@@ -19,7 +19,7 @@ from collections import Counter
 
 from partnercheck.reporters import RenderContext
 from partnercheck.reporters.verdict import (
-    failures_of,
+    failures_by_file,
     headline,
     threshold_summary,
 )
@@ -32,6 +32,7 @@ from partnercheck.results import (
     RuleInfo,
     Severity,
     SourcePath,
+    ThresholdFailure,
 )
 from partnercheck.textsafe import defuse_commands, visible
 from partnercheck.textsafe.models import visible_model
@@ -72,23 +73,26 @@ def render(report: Report, context: RenderContext) -> str:
 def annotation_lines(report: Report, per_kind: int = PER_KIND) -> tuple[list[str], Counter[str]]:
     """The annotations GitHub will show, most urgent first, and how many of each kind are not."""
     rules = report.rule_index()
-    urgent = [
-        threshold_annotation(r, report) for r in report.results if failures_of(report, r.file)
+    failing = failures_by_file(report)
+    candidates = [
+        ("error", threshold_annotation(r, failing[r.file]))
+        for r in report.results
+        if r.file in failing
     ]
-    urgent += [error_annotation(e, _path(e.file, e.source)) for e in report.errors]
-    findings = [
-        (f, r)
+    candidates += [("error", error_annotation(e, _path(e.file, e.source))) for e in report.errors]
+    candidates += [
+        (COMMAND[severity], annotation(f, _path(r.file, r.source), rules))
         for severity in Severity
         for r in report.results
         for f in r.findings
         if f.severity is severity and not f.suppressed
     ]
-    candidates = urgent + [annotation(f, _path(r.file, r.source), rules) for f, r in findings]
     shown: list[str] = []
+    kept: Counter[str] = Counter()
     left_out: Counter[str] = Counter()
-    for line in candidates:
-        kind = line[2 : line.index(" ")]
-        if sum(1 for s in shown if s.startswith(f"::{kind} ")) < per_kind:
+    for kind, line in candidates:
+        if kept[kind] < per_kind:
+            kept[kind] += 1
             shown.append(line)
         else:
             left_out[kind] += 1
@@ -134,9 +138,9 @@ def error_annotation(e: ErrorRecord, path: str) -> str:
     return command("error", {"file": path, "line": e.line, "col": e.column}, e.message)
 
 
-def threshold_annotation(result: FileResult, report: Report) -> str:
+def threshold_annotation(result: FileResult, failures: list[ThresholdFailure]) -> str:
     """An error on the file's first line saying which threshold it fails and why."""
-    message = "; ".join(f.message for f in failures_of(report, result.file))
+    message = "; ".join(f.message for f in failures)
     props: dict[str, str | int] = {
         "file": _path(result.file, result.source),
         "line": 1,
@@ -170,8 +174,9 @@ def summary_lines(report: Report, left_out: Counter[str] | None = None) -> list[
             f"Not annotated: {kinds} (GitHub shows {PER_KIND} annotations of each kind per "
             "step); every finding is listed below."
         )
+    failing = failures_by_file(report)
     for r in report.results:
-        lines.extend(_file_lines(r, report))
+        lines.extend(_file_lines(r, failing.get(r.file, [])))
     if report.errors:
         lines.append("")
         lines.append("Input errors:")
@@ -181,7 +186,7 @@ def summary_lines(report: Report, left_out: Counter[str] | None = None) -> list[
     return lines
 
 
-def _file_lines(r: FileResult, report: Report) -> list[str]:
+def _file_lines(r: FileResult, failures: list[ThresholdFailure]) -> list[str]:
     shown = [f for f in r.findings if not f.suppressed]
     suppressed = len(r.findings) - len(shown)
     lines = [
@@ -189,7 +194,7 @@ def _file_lines(r: FileResult, report: Report) -> list[str]:
         _one_line(f"{r.file}: {r.partnership}"),
         _one_line(f"  {headline(r, '/100')}, depth {r.depth.value}"),
     ]
-    lines.extend(_one_line(f"  threshold failed: {f.message}") for f in failures_of(report, r.file))
+    lines.extend(_one_line(f"  threshold failed: {f.message}") for f in failures)
     lines += ["  elements:"]
     width = max((len(e.title) for e in r.elements), default=0)
     lines.extend(

@@ -43,9 +43,12 @@ def finding_counts(findings: list[Finding]) -> str:
     return text + (f" ({', '.join(parts)})" if parts else "")
 
 
-def failures_of(report: Report, file: str) -> list[ThresholdFailure]:
-    threshold = report.threshold
-    return [f for f in threshold.failures if f.file == file] if threshold else []
+def failures_by_file(report: Report) -> dict[str, list[ThresholdFailure]]:
+    """The threshold failures of each failing file, in the report's order."""
+    found: dict[str, list[ThresholdFailure]] = {}
+    for failure in report.threshold.failures if report.threshold else []:
+        found.setdefault(failure.file, []).append(failure)
+    return found
 
 
 def thresholds(threshold: Threshold) -> str:
