@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SOUND
+from tests.conftest import ROOT, SOUND, dump, sound
 
 pytestmark = pytest.mark.slow
 
@@ -164,3 +164,18 @@ def test_broken_partnership_fails_with_a_located_error(project: Project) -> None
     located = "partnership.yaml:4:3: unknown key 'nmae' (did you mean 'name'?)"
     assert done.stdout.splitlines().count(located) == 2, done.stdout
     assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_a_failed_threshold_says_why(project: Project) -> None:
+    """pre-commit used to show "Failed" and a score; the reason is now on its own line."""
+    data = sound()
+    data["communication"].pop("conflict_resolution")  # PC307, an error
+    done = project.run(dump(data))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert (
+        "partnercheck: 1 file fails the threshold (exit 1): partnership.yaml: "
+        "1 finding at or above --fail-on error"
+    ) in done.stdout
+    assert (
+        "partnership.yaml: threshold failed: 1 finding at or above --fail-on error" in done.stdout
+    )
