@@ -211,7 +211,8 @@ def test_dir_and_help_show_the_lazy_api() -> None:
 
     for name in ("assess_file", "assess_text", "load_file", "FileResult", "Report"):
         assert name in dir(partnercheck)
-    page = pydoc.render_doc(partnercheck, renderer=pydoc.plaintext)
+    bold = pydoc.render_doc(partnercheck, renderer=pydoc.TextDoc())
+    page = re.sub(".\b", "", bold)  # TextDoc writes bold as x, backspace, x
     assert "assess_file(" in page and "class FileResult" in page
 
 

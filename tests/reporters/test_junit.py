@@ -27,7 +27,7 @@ from tests.reporters.reports import (
 THRESHOLDS = ["error", "warning", "info", "never"]
 
 
-class LocatedCase(TestCase):  # type: ignore[misc]
+class LocatedCase(TestCase):
     """A testcase with the ``file`` and ``line`` attributes GitLab and annotation actions read."""
 
     file = Attr()
@@ -44,7 +44,8 @@ def cases(xml: str, suite_name: str) -> dict[str, Any]:
 
 
 def located(case: Any) -> LocatedCase:
-    return LocatedCase.fromelem(case._elem)
+    found: LocatedCase = LocatedCase.fromelem(case._elem)  # type: ignore[no-untyped-call]
+    return found
 
 
 @pytest.mark.parametrize(
@@ -105,14 +106,13 @@ def test_a_testcase_per_rule_named_by_id_and_title() -> None:
 
 def test_testcases_carry_file_and_line() -> None:
     report = sample_report()
-    finding_line = {f.rule: f.location.line for f in report.results[0].findings if f.location}
+    lines = [(f.rule, f.location.line) for f in report.results[0].findings if f.location]
+    finding_line = dict(lines)
     by_id = cases(junit(report, "warning"), FILE)
     pc307 = located(by_id["PC307"])
     assert (pc307.file, pc307.line) == (FILE, finding_line["PC307"])
     pc104 = located(by_id["PC104"])  # two findings: the line of the first
-    assert pc104.line == min(
-        f.location.line for f in report.results[0].findings if f.rule == "PC104"
-    )  # type: ignore[union-attr]
+    assert pc104.line == min(line for rule, line in lines if rule == "PC104")
     quiet = located(by_id["PC101"])  # nothing found: the file, no line
     assert (quiet.file, quiet.line) == (FILE, None)
     [broken] = cases(junit(report), BROKEN).values()
