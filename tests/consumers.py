@@ -22,7 +22,7 @@ import pytest
 from tests.conftest import ROOT
 
 CONSUMERS = ROOT / ".consumers" / "node_modules" / "@microsoft"
-INSTALL = "npm install --prefix .consumers @microsoft/sarif-multitool (as .ci/run does)"
+INSTALL = "npm install --prefix .consumers @microsoft/sarif-multitool@5.7.0 (as .ci/run does)"
 KILL_AFTER = 300  # seconds: the multitool starts .NET, which is slow on a busy machine
 
 Json = dict[str, Any]

@@ -36,3 +36,12 @@ def test_the_multitool_version_of_the_docs_is_the_one_ci_installs() -> None:
         r"@microsoft/sarif-multitool@([0-9.]+)", (ROOT / ".ci" / "run").read_text()
     )
     assert f"@microsoft/sarif-multitool@{installed}" in DOC
+
+
+def test_the_skip_message_installs_what_ci_installs() -> None:
+    from tests.consumers import INSTALL
+
+    [installed] = re.findall(
+        r"@microsoft/sarif-multitool@[0-9.]+", (ROOT / ".ci" / "run").read_text()
+    )
+    assert installed in INSTALL
