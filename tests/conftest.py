@@ -20,7 +20,6 @@ AS_OF = date(2026, 11, 26)
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 EXAMPLES = ROOT / "examples"
-SHARED = ROOT.parent / "shared"
 SOUND = TESTS / "fixtures" / "sound.yaml"
 
 

@@ -36,6 +36,11 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'partnercheck' has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    # dir() and help() list the lazily imported API too (PEP 562).
+    return sorted({*globals(), *_LAZY})
+
+
 __all__ = [
     "FileResult",
     "Finding",

@@ -30,7 +30,11 @@ def finding_key(file: str, finding: Finding) -> FindingKey:
     return FindingKey(finding.rule, PurePath(file).as_posix(), path, finding.subject or "")
 
 
+def key_id(key: FindingKey) -> str:
+    """An identity as a SHA-256 hex digest (SARIF partialFingerprints, baseline entries)."""
+    return hashlib.sha256("\0".join(key).encode("utf-8")).hexdigest()
+
+
 def finding_id(file: str, finding: Finding) -> str:
-    """The identity as a SHA-256 hex digest (SARIF partialFingerprints, baseline entries)."""
-    text = "\0".join(finding_key(file, finding))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The finding's identity as a SHA-256 hex digest."""
+    return key_id(finding_key(file, finding))

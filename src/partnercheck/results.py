@@ -8,6 +8,7 @@ only :mod:`partnercheck.scoring` creates the numbers in them.
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -44,9 +45,13 @@ __all__ = [
     "PriorityAction",
     "Report",
     "RiskRecord",
+    "RuleInfo",
     "Severity",
+    "SourcePath",
     "StrengthRecord",
     "SurveyResult",
+    "Threshold",
+    "ThresholdFailure",
     "ToolInfo",
 ]
 
@@ -259,6 +264,19 @@ class PowerReading(Frozen):
     reading: str = Field(description="One line: what the two sides show, and what to check.")
 
 
+class SourcePath(Frozen):
+    """Where a file lies in its repository: what code scanning, GitLab and baselines name it by.
+
+    ``root`` is the absolute POSIX path of the repository root (the nearest folder
+    holding ``.git``, else the config file's folder, else the working directory)
+    and ``path`` the file relative to it. Outside every root, ``root`` is None and
+    ``path`` is absolute.
+    """
+
+    root: str | None
+    path: str
+
+
 class FileResult(Frozen):
     file: str
     partnership: str
@@ -298,6 +316,9 @@ class FileResult(Frozen):
         description="With a survey: partners whose power on paper and as felt are worth "
         "comparing, side by side.",
     )
+    source: SourcePath | None = Field(
+        default=None, exclude=True, description="The file's place in its repository."
+    )
 
 
 class ToolInfo(Frozen):
@@ -310,12 +331,64 @@ class ErrorRecord(Frozen):
     line: int
     column: int
     message: str
+    source: SourcePath | None = Field(
+        default=None, exclude=True, description="The file's place in its repository."
+    )
+
+
+FailOn = Literal["error", "warning", "info", "never"]
+
+
+class ThresholdFailure(Frozen):
+    file: str
+    option: Literal["fail-under", "fail-on"] = Field(description="The threshold the file fails.")
+    message: str = Field(description='Why, e.g. "score 55.0 is below --fail-under 60".')
+
+
+class Threshold(Frozen):
+    """The run's thresholds and the files that fail them (exit code 1)."""
+
+    fail_under: float | None
+    fail_on: FailOn
+    failures: list[ThresholdFailure] = Field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """Whether a file fails a threshold (the run exits 1): ``failures`` is not empty."""
+        return bool(self.failures)
+
+
+class RuleInfo(Frozen):
+    """What a reporter may say about a rule, handed to it in the report."""
+
+    id: str
+    title: str
+    severity: Severity = Field(description="The rule's default severity.")
+    element: ElementId | None = None
+    challenge: ChallengeId | None = None
+    rationale: str = ""
+    recommendation: str = ""
+    example: str = ""
 
 
 class Report(Frozen):
-    """Everything one run produced: the JSON output, exactly."""
+    """Everything one run produced: the JSON output (less the fields marked excluded)."""
 
     tool: ToolInfo
     as_of: date
     results: list[FileResult]
     errors: list[ErrorRecord]
+    threshold: Threshold | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="The run's --fail-under and --fail-on, and the files failing them.",
+    )
+    rules: list[RuleInfo] = Field(
+        default_factory=list,
+        exclude=True,
+        description="Every rule this version knows, for reporters (titles, help, severity).",
+    )
+
+    def rule_index(self) -> dict[str, RuleInfo]:
+        """The rules by id (a report read back from JSON describes none)."""
+        return {r.id: r for r in self.rules}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import date
 from pathlib import Path
@@ -10,11 +9,12 @@ from typing import Any
 
 import pytest
 
-from partnercheck.app.baseline import create, filter_known, fingerprint
+from partnercheck.app.baseline import create, filter_known
 from partnercheck.errors import InputErrors
+from partnercheck.identity import finding_id
 from partnercheck.results import Finding, Location, Report, Severity, ToolInfo
 from tests.app.cli_helpers import AS_OF, assess, run
-from tests.conftest import dump, sound
+from tests.conftest import EXAMPLES, dump, sound
 
 EMPTY = Report(tool=ToolInfo(version="1"), as_of=date(2026, 11, 26), results=[], errors=[])
 
@@ -52,13 +52,13 @@ def recorded() -> Path:
 
 def test_baseline_lists_every_finding_sorted(recorded: Path) -> None:
     document = json.loads(recorded.read_text(encoding="utf-8"))
-    assert document["partnercheck-baseline"] == 1
+    assert document["partnercheck-baseline"] == 2
     entries = document["findings"]
-    assert [(e["rule"], e["file"], e["path"]) for e in entries] == [
-        ("PC103", "p.yaml", "goals[0]"),
-        ("PC305", "p.yaml", "communication"),
+    assert [(e["rule"], e["file"], e["path"], e["subject"]) for e in entries] == [
+        ("PC103", "p.yaml", "goals[0]", "G1"),
+        ("PC305", "p.yaml", "communication", ""),
     ]
-    assert all(set(e) == {"fingerprint", "rule", "file", "path", "message"} for e in entries)
+    assert all(set(e) == {"id", "rule", "file", "path", "subject", "message"} for e in entries)
 
 
 def test_baseline_is_byte_identical_when_created_again(recorded: Path) -> None:
@@ -183,26 +183,10 @@ def finding(rule: str = "PC305", path: str | None = "communication", line: int =
     )
 
 
-def test_fingerprint_ignores_lines_and_columns() -> None:
-    assert fingerprint("p.yaml", finding(line=7)) == fingerprint("p.yaml", finding(line=70))
-
-
-def test_fingerprint_depends_on_rule_file_and_path() -> None:
-    base = fingerprint("p.yaml", finding())
-    assert fingerprint("q.yaml", finding()) != base
-    assert fingerprint("p.yaml", finding(rule="PC306")) != base
-    assert fingerprint("p.yaml", finding(path="communication.meetings")) != base
-    assert fingerprint("p.yaml", finding(path=None)) != base
-
-
-def test_fingerprint_is_sha256_of_rule_file_and_path() -> None:
-    expected = hashlib.sha256(b"PC305\0dir/p.yaml\0communication").hexdigest()
-    assert fingerprint("dir/p.yaml", finding()) == expected
-    assert fingerprint("./dir/p.yaml", finding()) == expected
-
-
-def test_create_of_an_empty_report() -> None:
-    assert create(EMPTY) == '{\n  "partnercheck-baseline": 1,\n  "findings": []\n}\n'
+def test_entries_are_the_finding_identity() -> None:
+    report = EMPTY.model_copy(update={"results": []})
+    assert create(report) == '{\n  "partnercheck-baseline": 2,\n  "findings": []\n}\n'
+    assert finding_id("p.yaml", finding(line=7)) == finding_id("p.yaml", finding(line=70))
 
 
 @pytest.mark.parametrize(
@@ -212,9 +196,14 @@ def test_create_of_an_empty_report() -> None:
         ("", 1, 1, "invalid baseline: Expecting value"),
         ('{"partnercheck-baseline": 1,\n "findings": [}', 2, 15, "invalid baseline:"),
         ('{"findings": []}', 1, 1, "not a partnercheck baseline"),
-        ('{"partnercheck-baseline": 2, "findings": []}', 1, 1, "unsupported baseline version 2"),
-        ('{"partnercheck-baseline": 1, "findings": {}}', 1, 1, "'findings' must be a list"),
-        ('{"partnercheck-baseline": 1, "findings": [{"rule": "PC1"}]}', 1, 1, "findings[0]"),
+        ('{"partnercheck-baseline": 3, "findings": []}', 1, 1, "unsupported baseline version 3"),
+        ('{"partnercheck-baseline": 2, "findings": {}}', 1, 1, "'findings' must be a list"),
+        (
+            '{"partnercheck-baseline": 2, "findings": [{"rule": "PC1"}]}',
+            1,
+            1,
+            "findings[0] has no id",
+        ),
     ],
 )
 def test_filter_known_rejects_a_bad_baseline(
@@ -228,3 +217,88 @@ def test_filter_known_rejects_a_bad_baseline(
     [error] = caught.value.errors
     assert (error.file, error.line, error.column) == ("b.json", line, column)
     assert message in error.message
+
+
+# Identity: subjects, folders, dates, and the old format
+
+
+def test_the_same_rule_about_another_partner_is_new(recorded: Path) -> None:
+    """Format 1 matched on rule, file and path alone, so this swap went unnoticed."""
+    data = flawed()
+    data["vision"]["agreed_by"] = ["council", "carers"]  # trust has not agreed (PC204)
+    Path("p.yaml").write_text(dump(data), encoding="utf-8")
+    assert run("baseline", "create", "p.yaml", "-o", "b.json", "--as-of", AS_OF).exit_code == 0
+    data["vision"]["agreed_by"] = ["council", "trust"]  # trust now has; carers has not
+    Path("p.yaml").write_text(dump(data), encoding="utf-8")
+    code, report = assess("p.yaml", "--baseline", "b.json", "--fail-on", "warning")
+    assert code == 1
+    [new] = report["results"][0]["findings"]
+    assert (new["rule"], new["subject"]) == ("PC204", "carers")
+
+
+def test_a_baseline_works_from_any_folder_of_the_repository(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    Path(".git").mkdir()
+    Path("partnerships").mkdir()
+    Path("partnerships/p.yaml").write_text(dump(flawed()), encoding="utf-8")
+    assert (
+        run("baseline", "create", "partnerships", "-o", "b.json", "--as-of", AS_OF).exit_code == 0
+    )
+    entries = json.loads(Path("b.json").read_text(encoding="utf-8"))["findings"]
+    assert {e["file"] for e in entries} == {"partnerships/p.yaml"}
+    monkeypatch.chdir("partnerships")
+    code, report = assess("p.yaml", "--baseline", "../b.json", "--fail-on", "info")
+    assert (code, rules_of(report)) == (0, [])
+
+
+def test_known_findings_stay_known_as_the_days_pass() -> None:
+    """Messages with dates and counts change from day to day; the findings are the same."""
+    text = (EXAMPLES / "northern-research-consortium.yaml").read_text(encoding="utf-8")
+    Path("n.yaml").write_text(text, encoding="utf-8")
+    assert (
+        run("baseline", "create", "n.yaml", "-o", "b.json", "--as-of", "2026-11-26").exit_code == 0
+    )
+    later = "2027-01-15"
+    result = run("assess", "n.yaml", "--format", "json", "--as-of", later)
+    every = json.loads(result.stdout)["results"][0]["findings"]
+    result = run("assess", "n.yaml", "--baseline", "b.json", "--format", "json", "--as-of", later)
+    new = json.loads(result.stdout)["results"][0]["findings"]
+    entries = json.loads(Path("b.json").read_text(encoding="utf-8"))["findings"]
+    recorded = {(e["rule"], e["path"], e["subject"]): e["message"] for e in entries}
+    reworded = [
+        f
+        for f in every
+        if recorded.get((f["rule"], f["location"]["path"], f["subject"] or ""), f["message"])
+        != f["message"]
+    ]
+    assert reworded, "the test needs a finding whose message changed with the date"
+    assert not any(f in new for f in reworded)
+    assert [(f["rule"], f["subject"]) for f in new] == [
+        (f["rule"], f["subject"])
+        for f in every
+        if (f["rule"], f["location"]["path"], f["subject"] or "") not in recorded
+    ]
+    assert new  # a goal that went off track since is new
+
+
+def test_a_format_1_baseline_is_refused_saying_how_to_write_a_new_one() -> None:
+    Path("p.yaml").write_text(dump(flawed()), encoding="utf-8")
+    old = {
+        "partnercheck-baseline": 1,
+        "findings": [
+            {
+                "fingerprint": "0" * 64,
+                "rule": "PC305",
+                "file": "p.yaml",
+                "path": "communication",
+                "message": "No communication channels are listed",
+            }
+        ],
+    }
+    Path("old.json").write_text(json.dumps(old, indent=2) + "\n", encoding="utf-8")
+    result = run("assess", "p.yaml", "--baseline", "old.json", "--as-of", AS_OF)
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("old.json:2:1: baseline format 1 is no longer read")
+    assert "partnercheck baseline create PATHS -o FILE" in line

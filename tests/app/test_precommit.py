@@ -2,13 +2,15 @@
 
 The hook source is a temporary git copy of this project (the working tree may
 hold uncommitted work), pinned by its commit sha. pre-commit installs it with
-pip, so the first run needs the package index; the environment is cached in a
-temporary PRE_COMMIT_HOME shared by the tests of this module.
+pip, so installing the hook environment needs the package index: offline, the
+tests skip saying so. The environment is cached in a temporary PRE_COMMIT_HOME
+shared by the tests of this module.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SOUND
+from tests.conftest import ROOT, SOUND, dump, sound
 
 pytestmark = pytest.mark.slow
 
@@ -33,6 +35,12 @@ if GIT is None or PRE_COMMIT is None:
     )
 
 TIMEOUT = 300  # seconds; a first run installs the hook environment with pip
+# What pip says when it cannot reach the package index (or the index lacks what it needs).
+OFFLINE = re.compile(
+    r"Failed to establish a new connection|Temporary failure in name resolution|"
+    r"Network is unreachable|Max retries exceeded|Could not find a version that satisfies|"
+    r"No matching distribution found|ConnectTimeout|ReadTimeout"
+)
 IGNORED = shutil.ignore_patterns(
     ".venv", "__pycache__", "*.pyc", ".mypy_cache", ".ruff_cache", ".pytest_cache", "*.egg-info"
 )
@@ -114,7 +122,29 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
         encoding="utf-8",
     )
     _git(path, env, "init", "-q")
+    _install_hooks(path, env)
     return Project(path, env)
+
+
+def _install_hooks(path: Path, env: dict[str, str]) -> None:
+    """Install the hook environments once; skip, saying why, when pip cannot reach its index."""
+    assert PRE_COMMIT is not None
+    done = subprocess.run(
+        [PRE_COMMIT, "install-hooks", "--color", "never"],
+        cwd=path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    if done.returncode == 0:
+        return
+    log = Path(env["PRE_COMMIT_HOME"]) / "pre-commit.log"
+    said = done.stdout + done.stderr + (log.read_text(errors="replace") if log.is_file() else "")
+    if OFFLINE.search(said):
+        pytest.skip("pre-commit hook test: pip cannot reach the package index (offline?)")
+    pytest.fail(f"pre-commit install-hooks failed:\n{said[-4000:]}")
 
 
 def test_sound_partnership_passes(project: Project) -> None:
@@ -134,3 +164,18 @@ def test_broken_partnership_fails_with_a_located_error(project: Project) -> None
     located = "partnership.yaml:4:3: unknown key 'nmae' (did you mean 'name'?)"
     assert done.stdout.splitlines().count(located) == 2, done.stdout
     assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_a_failed_threshold_says_why(project: Project) -> None:
+    """pre-commit used to show "Failed" and a score; the reason is now on its own line."""
+    data = sound()
+    data["communication"].pop("conflict_resolution")  # PC307, an error
+    done = project.run(dump(data))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert (
+        "partnercheck: 1 file fails the threshold (exit 1): partnership.yaml: "
+        "1 finding at or above --fail-on error"
+    ) in done.stdout
+    assert (
+        "partnership.yaml: threshold failed: 1 finding at or above --fail-on error" in done.stdout
+    )

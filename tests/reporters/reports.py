@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from partnercheck.app.runner import Outcome, build_report
+from partnercheck.app.settings import Settings
+from partnercheck.app.sources import locate
+from partnercheck.app.threshold import judge
 from partnercheck.errors import InputError
 from partnercheck.results import FileResult, Report
-from tests.conftest import AS_OF, SHARED, assess_text, dump, sound
+from tests.conftest import AS_OF, assess_text, dump, sound
 
 FILE = "partnerships/riverside.yaml"
 SOUND_FILE = "partnerships/sound.yaml"
 BROKEN = "partnerships/broken.yaml"
 INPUT_ERROR = InputError(BROKEN, 7, 3, "unknown key 'goal' (did you mean 'goals'?)")
-SCHEMAS = SHARED / "schemas"
-NO_SCHEMAS = f"{SCHEMAS} not present (a user's clone)"
 
 
 def flawed_data() -> dict[str, Any]:
@@ -52,3 +54,14 @@ def sample_report() -> Report:
         assess_text(dump(sound()), name=SOUND_FILE),
         errors=(INPUT_ERROR,),
     )
+
+
+def judged(report: Report, fail_on: str = "error", fail_under: float | None = None) -> Report:
+    """``report`` with its threshold outcome, as ``assess --fail-on --fail-under`` judges it."""
+    return judge(report, Settings.model_validate({"fail-on": fail_on, "fail-under": fail_under}))
+
+
+def in_repository(report: Report, root: Path) -> Report:
+    """``report`` with every file placed in the repository at ``root`` (a ``.git`` is made)."""
+    (root / ".git").mkdir(parents=True, exist_ok=True)
+    return locate(report, None)

@@ -10,11 +10,19 @@ from typing import Any
 import pytest
 
 from partnercheck.reporters import RenderContext, render
-from partnercheck.reporters.github import escape_data, escape_property, position, render_in
+from partnercheck.reporters.github import PER_KIND, escape_data, escape_property, position
 from partnercheck.results import Location, Report
-from partnercheck.rules import REGISTRY
-from tests.conftest import assess_changed, assess_text, dump, sound
-from tests.reporters.reports import BROKEN, FILE, INPUT_ERROR, report_of, sample_report
+from tests.conftest import EXAMPLES, assess_changed, assess_text, dump, sound
+from tests.reporters.reports import (
+    BROKEN,
+    FILE,
+    INPUT_ERROR,
+    flawed_result,
+    in_repository,
+    judged,
+    report_of,
+    sample_report,
+)
 
 COMMAND = re.compile(r"^::(?P<name>error|warning|notice) (?P<props>[^:]*)::(?P<data>.*)$")
 
@@ -54,28 +62,88 @@ def github(report: Report) -> str:
     return render("github", report, RenderContext())
 
 
-def test_one_annotation_per_unsuppressed_finding_then_input_errors() -> None:
+def test_input_errors_first_then_findings_by_severity() -> None:
     report = sample_report()
     found = parse_annotations(github(report))
-    findings = [f for f in report.results[0].findings if not f.suppressed]
-    assert [(a.name, a.props["title"].split()[0]) for a in found[:-1]] == [
-        ({"error": "error", "warning": "warning", "info": "notice"}[f.severity], f.rule)
-        for f in findings
-    ]
-    for a, f in zip(found, findings, strict=False):
-        assert a.props["file"] == FILE
-        assert a.props["title"] == f"{f.rule} {REGISTRY[f.rule].title}"
-        assert a.message == f"{f.message}. Fix: {f.recommendation}"
-        assert f.location is not None and a.props["line"] == str(f.location.line)
-    assert found[-1] == Annotation(
+    assert found[0] == Annotation(
         "error", {"file": BROKEN, "line": "7", "col": "3"}, INPUT_ERROR.message
     )
     assert f"::error file={BROKEN},line=7,col=3::{INPUT_ERROR.message}" in github(report)
+    findings = sorted(
+        (f for f in report.results[0].findings if not f.suppressed),
+        key=lambda f: -f.severity.rank,
+    )
+    assert [(a.name, a.props["title"].split()[0]) for a in found[1:]] == [
+        ({"error": "error", "warning": "warning", "info": "notice"}[f.severity], f.rule)
+        for f in findings
+    ]
+    rules = report.rule_index()
+    for a, f in zip(found[1:], findings, strict=True):
+        assert a.props["file"] == FILE
+        assert a.props["title"] == f"{f.rule} {rules[f.rule].title}"
+        assert a.message == f"{f.message}. Fix: {f.recommendation}"
+        assert f.location is not None and a.props["line"] == str(f.location.line)
+
+
+def test_a_failed_threshold_is_the_first_annotation_and_in_the_summary() -> None:
+    flawed = flawed_result()
+    output = github(judged(report_of(flawed), fail_on="warning", fail_under=99))
+    first = parse_annotations(output)[0]
+    assert (first.name, first.props["file"], first.props["line"]) == ("error", FILE, "1")
+    assert first.props["title"] == "partnercheck threshold failed"
+    assert first.message.startswith(
+        f"score {flawed.score:.1f} is below --fail-under 99; "
+        "3 findings at or above --fail-on warning"
+    )
+    summary = output.split("::stop-commands::", 1)[1]
+    assert (
+        "Threshold failed (exit 1): 1 of 1 file fails --fail-under 99 or --fail-on warning."
+        in summary
+    )
+    assert f"  threshold failed: score {flawed.score:.1f} is below --fail-under 99" in summary
+    assert "threshold" not in github(judged(report_of(flawed), fail_on="never"))
+
+
+def test_a_capped_band_says_why_on_the_score_line() -> None:
+    text = (EXAMPLES / "northern-research-consortium.yaml").read_text(encoding="utf-8")
+    result = assess_text(text, name="n.yaml")
+    assert result.cap is not None and result.uncapped_score is not None
+    output = github(report_of(result))
+    assert (
+        f"  score {result.score:.1f}/100 ({result.band.value}; {result.cap.reason}; "
+        f"{result.uncapped_score:.1f} before the cap), depth {result.depth.value}"
+    ) in output
+
+
+def test_at_most_ten_annotations_of_each_kind_errors_first() -> None:
+    flawed = flawed_result()  # per file: 1 error, 2 warnings, 1 note (and 1 suppressed)
+    copies = [flawed.model_copy(update={"file": f"p{i:02d}.yaml"}) for i in range(12)]
+    output = github(judged(report_of(*copies), fail_on="never"))
+    found = parse_annotations(output)
+    kinds = [a.name for a in found]
+    assert kinds == ["error"] * PER_KIND + ["warning"] * PER_KIND + ["notice"] * PER_KIND
+    assert [a.props["file"] for a in found[:PER_KIND]] == [f"p{i:02d}.yaml" for i in range(10)]
+    summary = output.split("::stop-commands::", 1)[1]
+    assert (
+        "Not annotated: 2 errors, 2 notices, 14 warnings (GitHub shows 10 annotations of each "
+        "kind per step); every finding is listed below."
+    ) in summary
+    for i in range(12):
+        assert f"p{i:02d}.yaml:" in summary  # every finding is still in the summary
+
+
+def test_files_are_named_from_the_repository_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "partnerships").mkdir()
+    monkeypatch.chdir(tmp_path / "partnerships")
+    report = in_repository(report_of(flawed_result(name="p.yaml")), tmp_path)
+    assert {a.props["file"] for a in parse_annotations(github(report))} == {"partnerships/p.yaml"}
 
 
 def test_columns_only_for_a_span_on_one_line() -> None:
     found = parse_annotations(github(sample_report()))
-    pc307 = next(a for a in found if a.props["title"].startswith("PC307"))
+    pc307 = next(a for a in found if a.props.get("title", "").startswith("PC307"))
     assert set(pc307.props) == {"file", "line", "endLine", "title"}
     # A block list on one line ends where the next key starts, on the line below.
     values = assess_changed(lambda d: d["vision"].update(values=["dignity"]))
@@ -122,7 +190,7 @@ def test_escaping_round_trips_percent_comma_colon_and_newline(tmp_path: Path) ->
     data = sound()
     data["vision"]["values"] = [value]
     result = assess_text(dump(data), name="dir/a,b:c%.yaml")
-    output = render_in(report_of(result), str(tmp_path))
+    output = github(report_of(result))
     [line] = [x for x in output.splitlines() if x.startswith("::warning ")]
     assert "\n" not in line and "\r" not in line
     [a] = parse_annotations(output)
@@ -138,8 +206,10 @@ def test_summary_has_scores_elements_and_every_finding() -> None:
     output = github(report)
     result = report.results[0]
     assert f"{FILE}: {result.partnership}" in output
+    assert result.cap is not None  # an error stands (PC307): the band is capped, and says so
     assert (
-        f"score {result.score:.1f}/100 ({result.band.value}), depth {result.depth.value}" in output
+        f"score {result.score:.1f}/100 ({result.band.value}; {result.cap.reason}; "
+        f"{result.uncapped_score:.1f} before the cap), depth {result.depth.value}" in output
     )
     for element in result.elements:
         assert re.search(rf"{re.escape(element.title)}\s+{element.score:.1f}", output)

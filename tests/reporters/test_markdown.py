@@ -9,10 +9,19 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from partnercheck.reporters import RenderContext, render
+from partnercheck.reporters.budget import GITHUB_SUMMARY_LIMIT, Block, within
 from partnercheck.results import ELEMENT_TITLES, ElementId, Report
 from partnercheck.textsafe.markdown import WORD_JOINER, cell, escape
 from tests.conftest import assess_changed
-from tests.reporters.reports import BROKEN, FILE, INPUT_ERROR, report_of, sample_report
+from tests.reporters.reports import (
+    BROKEN,
+    FILE,
+    INPUT_ERROR,
+    flawed_result,
+    judged,
+    report_of,
+    sample_report,
+)
 
 ATTACK = "<script>alert(1)</script> | x"
 
@@ -159,3 +168,81 @@ def test_one_share_of_the_resources_when_staff_time_is_valued() -> None:
     table = _partner_rows(report_of(assess_changed(change)))
     assert table["Test Hospital Trust"][2] == "33%"
     assert sum(int(r[2].rstrip("%")) for r in table.values()) in (99, 100)
+
+
+def test_a_failed_threshold_is_stated_under_the_title() -> None:
+    report = judged(sample_report(), fail_on="never", fail_under=99)
+    page = to_html(markdown(report))
+    flawed = report.results[0]
+    intro = page.split("<h2>", 1)[0]
+    assert (
+        "<strong>Threshold failed (exit 1): 1 of 2 files fails --fail-under 99.</strong>" in intro
+    )
+    assert f"<li>{FILE}: score {flawed.score:.1f} is below --fail-under 99</li>" in intro
+    assert "Threshold failed" not in markdown(judged(sample_report(), fail_on="never"))
+
+
+def test_code_spans_in_rule_text_stay_code() -> None:
+    """PC303's fix text ends with `minutes_shared: true`: a code span, not escaped backticks."""
+
+    def change(d: dict[str, Any]) -> None:
+        for meeting in d["communication"]["meetings"]:
+            meeting["minutes_shared"] = False
+
+    result = assess_changed(change)
+    report = report_of(result)
+    fix = report.rule_index()["PC303"].recommendation
+    assert fix.endswith("`minutes_shared: true`.")
+    [finding] = [f for f in result.findings if f.rule == "PC303"]
+    told = result.model_copy(
+        update={"findings": [finding.model_copy(update={"recommendation": fix})]}
+    )
+    action = result.priorities[0].model_copy(update={"recommendation": fix})
+    told = told.model_copy(update={"priorities": [action]})
+    text = markdown(report_of(told))
+    assert "\\`" not in text
+    page = to_html(text)
+    assert page.count("<code>minutes_shared: true</code>") == 2  # the table and the list
+    assert "<code>minutes_shared</code>" in to_html(markdown(report))
+
+
+def test_the_report_stays_under_githubs_job_summary_limit() -> None:
+    flawed = flawed_result()
+    big = flawed.model_copy(update={"partnership": "P" * 20_000})  # about 60 KB a section
+    report = judged(
+        report_of(*[big.model_copy(update={"file": f"p{i:03d}.yaml"}) for i in range(40)]),
+        fail_on="error",
+    )
+    text = markdown(report)
+    assert len(text.encode("utf-8")) < GITHUB_SUMMARY_LIMIT
+    page = to_html(text)
+    kept = page.count("<h3>Elements</h3>")
+    assert 0 < kept < 40
+    assert f"Left out: {40 - kept} file sections" in page
+    intro = page.split("<h2>", 1)[0]
+    assert "Left out:" in intro  # said at the top, where a reader starts
+    # The summary table keeps every file, and the sections kept are the first ones.
+    assert all(f"p{i:03d}.yaml" in page for i in range(40))
+    assert f"File p{kept - 1:03d}.yaml:" in page and f"File p{kept:03d}.yaml:" not in page
+
+
+def test_a_small_report_leaves_nothing_out() -> None:
+    assert "Left out" not in markdown(sample_report())
+
+
+def test_within_keeps_leading_blocks_of_each_kind_by_priority() -> None:
+    blocks = [
+        Block(["title"]),
+        Block(["a" * 10], "section", 2),
+        Block(["b" * 10], "section", 2),
+        Block(["e" * 10], "input error", 1),
+        Block(["c"], "section", 2),
+    ]
+    assert within(blocks, budget=30) == [
+        "title",
+        "",
+        "**Left out: 2 sections**, to stay under GitHub's 1 MiB job-summary limit. "
+        "`--format json` and `--format html -o report.html` have everything.",
+        "a" * 10,
+        "e" * 10,
+    ]

@@ -10,8 +10,9 @@ from jsonschema import Draft202012Validator
 
 from partnercheck.output_schema import OUTPUT_SCHEMA_ID, output_schema, output_schema_text
 from partnercheck.reporters import RenderContext, render
+from partnercheck.results import Report
 from tests.conftest import ROOT
-from tests.reporters.reports import sample_report
+from tests.reporters.reports import judged, sample_report
 
 PUBLISHED = ROOT / "docs" / "output.schema.json"
 REGENERATE = "python -m partnercheck.output_schema > docs/output.schema.json"
@@ -49,3 +50,16 @@ def test_schema_rejects_what_the_contract_forbids(validator: Any) -> None:
     document["results"][0]["findings"][0]["severity"] = "fatal"
     document["results"][0]["surprise"] = 1
     assert len(list(validator.iter_errors(document))) == 2
+
+
+def test_json_output_with_a_threshold_reads_back_as_a_report(validator: Any) -> None:
+    """`partnercheck diff` reads JSON results back: the threshold must not stop it."""
+    report = judged(sample_report(), fail_on="warning", fail_under=99)
+    document = json.loads(render("json", report, RenderContext()))
+    assert [e.message for e in validator.iter_errors(document)] == []
+    assert document["threshold"]["failures"][0] == {
+        "file": "partnerships/riverside.yaml",
+        "option": "fail-under",
+        "message": f"score {report.results[0].score:.1f} is below --fail-under 99",
+    }
+    assert Report.model_validate(document).threshold == report.threshold

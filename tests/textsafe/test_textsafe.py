@@ -17,7 +17,7 @@ from partnercheck.textsafe import (
     located,
     visible,
 )
-from partnercheck.textsafe.markdown import WORD_JOINER, cell, code, escape
+from partnercheck.textsafe.markdown import WORD_JOINER, cell, code, escape, prose
 
 
 @pytest.mark.parametrize(
@@ -121,3 +121,38 @@ def test_a_code_span_holds_any_text(text: str) -> None:
     assert "<b>" not in page and "<a " not in page
     assert page.count("<code>") <= 1
     assert "##[" not in span and "\n" not in span
+
+
+def table_cells(markdown: str) -> list[str]:
+    """The cells of a one-row GFM table holding ``markdown``, as rendered HTML."""
+    parser = MarkdownIt("commonmark").enable("table")
+    page: str = parser.render(f"| a | b |\n| --- | --- |\n| {markdown} | x |\n")
+    return page.split("<tbody>")[1].split("<td>")[1:]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("record `minutes_shared: true`.", ["minutes_shared: true"]),
+        ("set `vision.values` and `goals[1].target`", ["vision.values", "goals[1].target"]),
+        ("use `status: met` or `resources.<key>`", ["status: met", "resources.&lt;key&gt;"]),
+        ("`a|b` stays in its cell", ["a|b"]),
+    ],
+)
+def test_prose_keeps_code_spans_intact_in_a_table_cell(text: str, kept: list[str]) -> None:
+    cells = table_cells(prose(text))
+    assert len(cells) == 2  # a bar inside a code span does not split the cell
+    assert [c.split("</code>")[0] for c in cells[0].split("<code>")[1:]] == kept
+
+
+def test_a_stray_backtick_from_a_file_cannot_capture_the_rules_code_span() -> None:
+    # A partner named "a`b" before the rule's own span: that span still renders as code,
+    # the stray backtick is shown as text, and nothing between them becomes code.
+    cells = table_cells(prose("Partner a`b <x> must record `minutes_shared: true`"))
+    assert "<code>minutes_shared: true</code>" in cells[0]
+    assert cells[0].count("<code>") == 1 and "a`b &lt;x&gt;" in cells[0]
+
+
+def test_prose_outside_a_table_leaves_a_bar_alone() -> None:
+    page = to_html(prose("write `a|b` here", in_table=False))
+    assert "<code>a|b</code>" in page

@@ -8,7 +8,6 @@ Everything printed on standard error goes through :mod:`partnercheck.textsafe`.
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,21 +17,16 @@ from partnercheck.app.config import discover, load_settings
 from partnercheck.app.files import expand
 from partnercheck.app.output import (
     check_output,
+    console_settings,
     is_stdout,
     print_error,
-    terminal_width,
     write_output,
     write_stdout,
 )
-from partnercheck.app.runner import (
-    EXIT_ERROR,
-    EXIT_OK,
-    Job,
-    build_report,
-    check_all,
-    exit_code,
-)
+from partnercheck.app.runner import EXIT_ERROR, EXIT_OK, Job, build_report, check_all
 from partnercheck.app.settings import Settings
+from partnercheck.app.sources import locate
+from partnercheck.app.threshold import exit_code, judge, stderr_line
 from partnercheck.errors import InputError, InputErrors
 from partnercheck.load.yaml_source import HAVE_LIBYAML
 from partnercheck.results import Report
@@ -116,6 +110,7 @@ def run_files(request: Request, *, score: bool = True) -> tuple[Report, Settings
             "partnercheck: warning: no *.yaml or *.yml files found in " + ", ".join(request.paths)
         )
     report = build_report(as_of, check_all(files, job, settings.jobs), missing)
+    report = locate(report, config_path(request))
     # Paths that could not even be read (missing, a dangling link) count as checked and invalid.
     return report, settings, len(files) + len({e.file for e in missing})
 
@@ -129,22 +124,25 @@ def assess(request: Request, *, score: bool = True) -> int:
     """`assess` (and, with ``score=False``, `validate`): check, report, exit code."""
     try:
         report, settings, checked = run_files(request, score=score)
-        report = _apply_baseline(report, request)
+        report = judge(_apply_baseline(report, request), settings)
     except InputErrors as exc:
         _print_errors(exc.errors)
         return EXIT_ERROR
     _print_report_errors(report)
-    code = exit_code(report, settings)
+    code = exit_code(report)
     try:
         if not score:
             _validate_summary(checked, report, request)
         else:
-            _emit(report, request, settings)
+            _emit(report, request)
     except InputErrors as exc:
         # The output cannot be written (missing folder, permissions, full disk, a
         # device); write_output has left any existing file as it was.
         _print_errors(exc.errors)
         return EXIT_ERROR
+    verdict = stderr_line(report) if score else None
+    if verdict is not None:
+        _stderr(verdict)
     return code
 
 
@@ -182,25 +180,29 @@ def _apply_baseline(report: Report, request: Request) -> Report:
     return filter_known(report, request.baseline)
 
 
-def _emit(report: Report, request: Request, settings: Settings) -> None:
+def _emit(report: Report, request: Request) -> None:
     from partnercheck.reporters import RenderContext, render
 
     to_stdout = is_stdout(request.output)
-    to_terminal = to_stdout and stdout_is_terminal()
     implied = None if to_stdout else format_for_output(request.output)
     fmt = request.format or implied or default_format()
-    color = to_terminal and fmt == "rich" and "NO_COLOR" not in os.environ
+    console = console_settings() if fmt == "rich" and to_stdout else None
     context = RenderContext(
-        fail_on=settings.fail_on,
-        color=color,
-        width=terminal_width(),
+        color=console is not None and console.color_system is not None,
+        color_system=(console and console.color_system) or "standard",
+        no_color=console is not None and console.no_color,
+        width=console.width if console is not None else 100,
         show_respondents=request.show_respondents,
         statistics=request.statistics,
     )
     write_output(request.output, render(fmt, report, context))
     if not to_stdout and not request.quiet:
-        # A short terminal summary beside the machine-readable file.
-        write_stdout(render("concise", report, RenderContext(statistics=request.statistics)))
+        # One line per file and a total beside the machine-readable file (-q: none).
+        from partnercheck.reporters.concise import output_summary
+
+        assert request.output is not None
+        summary = output_summary(report, str(request.output), request.statistics)
+        write_stdout(summary)
 
 
 SUFFIX_FORMATS = {

@@ -18,6 +18,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from partnercheck.errors import InputError, InputErrors
@@ -173,6 +174,30 @@ MIN_WIDTH, MAX_WIDTH = 60, 400
 def terminal_width() -> int:
     """The terminal's width (COLUMNS first), kept between 60 and 400 columns."""
     return min(max(MIN_WIDTH, shutil.get_terminal_size((100, 24)).columns), MAX_WIDTH)
+
+
+@dataclass(frozen=True)
+class ConsoleSettings:
+    """What rich's own Console detects for standard output."""
+
+    color_system: str | None  # None: no escape sequences at all (a pipe, TERM=dumb)
+    no_color: bool  # styles (bold) but no colours: NO_COLOR
+    width: int
+
+
+def console_settings() -> ConsoleSettings:
+    """Colour and width as rich's Console decides them for standard output.
+
+    rich reads FORCE_COLOR (styles even through a pipe), NO_COLOR (any non-empty
+    value, as no-color.org says; an empty one changes nothing), TERM=dumb (no
+    escape sequences), TTY_COMPATIBLE and COLUMNS; the width is then kept
+    between 60 and 400 columns.
+    """
+    from rich.console import Console
+
+    console = Console(file=sys.stdout)
+    width = min(max(MIN_WIDTH, console.width), MAX_WIDTH)
+    return ConsoleSettings(console.color_system, console.no_color, width)
 
 
 def _umask() -> int:

@@ -22,9 +22,11 @@ from partnercheck.app.settings import Settings
 from partnercheck.engine import Loaded, Options, SurveyInput, assess, load
 from partnercheck.errors import InputError, InputErrors
 from partnercheck.load import STDIN, STDIN_NAME, Source, read_source
-from partnercheck.results import ErrorRecord, FileResult, Report, Severity, ToolInfo
+from partnercheck.results import ErrorRecord, FileResult, Report, RuleInfo, ToolInfo
 from partnercheck.survey.responses import read_responses
 from partnercheck.textsafe import MESSAGE_LIMIT, display_name, excerpt, visible
+
+EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
 # Below this many files per worker, starting processes costs more than it saves.
 FILES_PER_WORKER = 8
@@ -184,7 +186,32 @@ def build_report(
         if outcome.result is not None:
             results.append(outcome.result)
         errors.extend(_record(e) for e in outcome.errors)
-    return Report(tool=ToolInfo(version=__version__), as_of=as_of, results=results, errors=errors)
+    return Report(
+        tool=ToolInfo(version=__version__),
+        as_of=as_of,
+        results=results,
+        errors=errors,
+        rules=rule_catalogue(),
+    )
+
+
+def rule_catalogue() -> list[RuleInfo]:
+    """What reporters may say about each rule, so that none of them reads the registry."""
+    from partnercheck.rules import REGISTRY
+
+    return [
+        RuleInfo(
+            id=r.id,
+            title=r.title,
+            severity=r.severity,
+            element=r.element,
+            challenge=r.challenge,
+            rationale=r.rationale,
+            recommendation=r.recommendation,
+            example=r.example,
+        )
+        for r in sorted(REGISTRY.values(), key=lambda r: r.id)
+    ]
 
 
 def _record(e: InputError) -> ErrorRecord:
@@ -195,22 +222,3 @@ def _record(e: InputError) -> ErrorRecord:
         column=e.column,
         message=visible(e.message, MESSAGE_LIMIT),
     )
-
-
-EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
-
-
-def fails(result: FileResult, settings: Settings) -> bool:
-    """Whether a file is below the score threshold or has a finding at or above fail-on."""
-    if settings.fail_under is not None and result.score < settings.fail_under:
-        return True
-    if settings.fail_on == "never":
-        return False
-    floor = Severity(settings.fail_on).rank
-    return any(f.severity.rank >= floor and not f.suppressed for f in result.findings)
-
-
-def exit_code(report: Report, settings: Settings) -> int:
-    if report.errors:
-        return EXIT_ERROR
-    return EXIT_FAILED if any(fails(r, settings) for r in report.results) else EXIT_OK

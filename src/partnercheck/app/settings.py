@@ -9,16 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from partnercheck.errors import InputError, InputErrors, did_you_mean
 from partnercheck.load.yaml_source import DEFAULT_MAX_BYTES
-from partnercheck.results import ElementId, Severity
+from partnercheck.results import ElementId, FailOn, Severity
 from partnercheck.textsafe import excerpt
 
-FailOn = Literal["error", "warning", "info", "never"]
 # Settings filled from a differently named command-line option.
 OPTION_NAMES = {"extend_ignore": "--ignore"}
 # Upper bounds: far above any real need, low enough that no value can exhaust memory.

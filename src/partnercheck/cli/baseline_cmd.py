@@ -29,8 +29,8 @@ def register(app: typer.Typer) -> None:
     epilog="Examples:\n\n"
     "  partnercheck baseline create partnerships/\n\n"
     "  partnercheck assess partnerships/ --baseline .partnercheck-baseline.json\n\n"
-    "Give the files the same way (same paths, from the same directory) when you "
-    "create the baseline and when you assess against it.",
+    "Findings are recorded by rule, file (from the repository root), YAML path and "
+    "subject, so the baseline works from any folder and survives lines moving.",
 )
 def create(
     paths: Annotated[

@@ -20,7 +20,7 @@ app = typer.Typer(
     "partnercheck assess partnerships/ --format sarif -o results.sarif  |  "
     "partnercheck rule PC104",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -44,6 +44,7 @@ def _root(
 
 
 FORMAT_NAMES = "rich, concise, json, sarif, junit, github, markdown, html"
+FAIL_ON_LEVELS = ["error", "warning", "info", "never"]
 
 
 @app.command(
@@ -63,6 +64,7 @@ def assess(
             metavar="FORMAT",
             help=f"Output format: {FORMAT_NAMES} (default: rich on a terminal, "
             "concise otherwise, or implied by --output's suffix).",
+            autocompletion=lambda: FORMAT_NAMES.split(", "),
         ),
     ] = None,
     output: Annotated[
@@ -93,6 +95,7 @@ def assess(
             metavar="LEVEL",
             help="Exit 1 on a finding at or above LEVEL: error, warning, info or "
             "never (default error).",
+            autocompletion=lambda: FAIL_ON_LEVELS,
         ),
     ] = None,
     select: Annotated[
@@ -157,7 +160,7 @@ def assess(
     if format is not None:
         check_choice("--format", format, FORMAT_NAMES.split(", "))
     if fail_on is not None:
-        check_choice("--fail-on", fail_on, ["error", "warning", "info", "never"])
+        check_choice("--fail-on", fail_on, FAIL_ON_LEVELS)
     overrides: dict[str, object] = {
         "as_of": parse_as_of(as_of),
         "fail_under": fail_under,

@@ -26,10 +26,11 @@ FORMATS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class RenderContext:
-    """What a reporter may need besides the report itself."""
+    """What a reporter may need besides the report itself (thresholds are in the report)."""
 
-    fail_on: str = "error"
-    color: bool = False
+    color: bool = False  # escape sequences at all
+    color_system: str = "standard"  # rich's: standard, 256 or truecolor
+    no_color: bool = False  # styles such as bold, but no colours (NO_COLOR)
     width: int = 100
     show_respondents: bool = False
     statistics: bool = False

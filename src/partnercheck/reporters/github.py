@@ -1,26 +1,45 @@
-"""GitHub Actions workflow commands: an annotation per finding, then a plain summary.
+"""GitHub Actions workflow commands: annotations, most urgent first, then a plain summary.
 
-GitHub shows only a handful of annotations per step, so the annotations are
-followed by the whole result as plain text. That summary carries text from the
-partnership file, so it is wrapped in ``::stop-commands::`` with a token
-derived from its own content, and every value in it is made visible and
-defused (:mod:`partnercheck.textsafe`): nothing in a file can issue a workflow
-command, recolour the log or start a line of its own.
+GitHub shows at most 10 error, 10 warning and 10 notice annotations per step
+(and 50 per job), and drops the rest silently. So a failed threshold and input
+errors come first, then findings by severity, at most 10 of each kind; the
+summary that follows lists everything as plain text and says how many findings
+were not annotated. A file's path is given from the repository root, as the
+runner expects. The summary carries text from the partnership file, so it is
+wrapped in ``::stop-commands::`` with a token derived from its own content, and
+every value in it is made visible and defused (:mod:`partnercheck.textsafe`):
+nothing in a file can issue a workflow command, recolour the log or start a
+line of its own.
 """
 
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
+from collections import Counter
 
 from partnercheck.reporters import RenderContext
-from partnercheck.reporters.sarif import repo_path
-from partnercheck.results import ErrorRecord, FileResult, Finding, Location, Report, Severity
-from partnercheck.rules import REGISTRY
+from partnercheck.reporters.verdict import (
+    failures_by_file,
+    headline,
+    threshold_summary,
+)
+from partnercheck.results import (
+    ErrorRecord,
+    FileResult,
+    Finding,
+    Location,
+    Report,
+    RuleInfo,
+    Severity,
+    SourcePath,
+    ThresholdFailure,
+)
 from partnercheck.textsafe import defuse_commands, visible
 from partnercheck.textsafe.models import visible_model
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+# GitHub's documented limit: annotations of each kind shown per step.
+PER_KIND = 10
 
 
 def escape_data(text: str) -> str:
@@ -43,27 +62,46 @@ def command(name: str, properties: dict[str, str | int], message: str) -> str:
 
 def render(report: Report, context: RenderContext) -> str:
     del context  # annotations carry their own severity; the exit code enforces --fail-on
-    return render_in(report, str(Path.cwd()))
-
-
-def render_in(report: Report, base: str) -> str:
-    """The commands, with file paths relative to ``base`` (the workspace) where possible."""
     report = visible_model(report)
-    lines = [
-        annotation(f, _path(r.file, base))
-        for r in report.results
-        for f in r.findings
-        if not f.suppressed
-    ]
-    lines += [error_annotation(e, _path(e.file, base)) for e in report.errors]
-    summary = defuse_commands("\n".join(summary_lines(report))).split("\n")
+    lines, left_out = annotation_lines(report)
+    summary = defuse_commands("\n".join(summary_lines(report, left_out))).split("\n")
     token = hashlib.sha256("\n".join(summary).encode("utf-8")).hexdigest()[:32]
     lines += [f"::stop-commands::{token}", *summary, f"::{token}::"]
     return "\n".join(lines) + "\n"
 
 
-def _path(file: str, base: str) -> str:
-    return repo_path(file, base) or file
+def annotation_lines(report: Report, per_kind: int = PER_KIND) -> tuple[list[str], Counter[str]]:
+    """The annotations GitHub will show, most urgent first, and how many of each kind are not."""
+    rules = report.rule_index()
+    failing = failures_by_file(report)
+    candidates = [
+        ("error", threshold_annotation(r, failing[r.file]))
+        for r in report.results
+        if r.file in failing
+    ]
+    candidates += [("error", error_annotation(e, _path(e.file, e.source))) for e in report.errors]
+    candidates += [
+        (COMMAND[severity], annotation(f, _path(r.file, r.source), rules))
+        for severity in Severity
+        for r in report.results
+        for f in r.findings
+        if f.severity is severity and not f.suppressed
+    ]
+    shown: list[str] = []
+    kept: Counter[str] = Counter()
+    left_out: Counter[str] = Counter()
+    for kind, line in candidates:
+        if kept[kind] < per_kind:
+            kept[kind] += 1
+            shown.append(line)
+        else:
+            left_out[kind] += 1
+    return shown, left_out
+
+
+def _path(file: str, source: SourcePath | None) -> str:
+    """The path from the repository root (the runner's workspace) where there is one."""
+    return source.path if source is not None else file
 
 
 def position(location: Location | None) -> dict[str, int]:
@@ -89,8 +127,8 @@ def position(location: Location | None) -> dict[str, int]:
     return {"line": line, "col": column, "endLine": line, "endColumn": max(end_column, column + 1)}
 
 
-def annotation(f: Finding, path: str) -> str:
-    rule = REGISTRY.get(f.rule)
+def annotation(f: Finding, path: str, rules: dict[str, RuleInfo]) -> str:
+    rule = rules.get(f.rule)
     title = f"{f.rule} {rule.title}" if rule else f.rule
     props: dict[str, str | int] = {"file": path, **position(f.location), "title": title}
     return command(COMMAND[f.severity], props, f"{f.message.rstrip('.')}. Fix: {f.recommendation}")
@@ -100,6 +138,17 @@ def error_annotation(e: ErrorRecord, path: str) -> str:
     return command("error", {"file": path, "line": e.line, "col": e.column}, e.message)
 
 
+def threshold_annotation(result: FileResult, failures: list[ThresholdFailure]) -> str:
+    """An error on the file's first line saying which threshold it fails and why."""
+    message = "; ".join(f.message for f in failures)
+    props: dict[str, str | int] = {
+        "file": _path(result.file, result.source),
+        "line": 1,
+        "title": "partnercheck threshold failed",
+    }
+    return command("error", props, f"{message} ({headline(result)})")
+
+
 # Summary ----------------------------------------------------------------------
 
 
@@ -107,15 +156,27 @@ def _one_line(text: str) -> str:
     return visible(text)
 
 
-def summary_lines(report: Report) -> list[str]:
+def summary_lines(report: Report, left_out: Counter[str] | None = None) -> list[str]:
     files = len(report.results)
     lines = [
         f"partnercheck {report.tool.version} as of {report.as_of.isoformat()}: "
         f"{files} file{'s' if files != 1 else ''} assessed, "
         f"{len(report.errors)} input error{'s' if len(report.errors) != 1 else ''}"
     ]
+    verdict = threshold_summary(report)
+    if verdict:
+        lines.append(verdict)
+    if left_out:
+        kinds = ", ".join(
+            f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in sorted(left_out.items())
+        )
+        lines.append(
+            f"Not annotated: {kinds} (GitHub shows {PER_KIND} annotations of each kind per "
+            "step); every finding is listed below."
+        )
+    failing = failures_by_file(report)
     for r in report.results:
-        lines.extend(_file_lines(r))
+        lines.extend(_file_lines(r, failing.get(r.file, [])))
     if report.errors:
         lines.append("")
         lines.append("Input errors:")
@@ -125,15 +186,16 @@ def summary_lines(report: Report) -> list[str]:
     return lines
 
 
-def _file_lines(r: FileResult) -> list[str]:
+def _file_lines(r: FileResult, failures: list[ThresholdFailure]) -> list[str]:
     shown = [f for f in r.findings if not f.suppressed]
     suppressed = len(r.findings) - len(shown)
     lines = [
         "",
         _one_line(f"{r.file}: {r.partnership}"),
-        f"  score {r.score:.1f}/100 ({r.band.value}), depth {r.depth.value}",
-        "  elements:",
+        _one_line(f"  {headline(r, '/100')}, depth {r.depth.value}"),
     ]
+    lines.extend(_one_line(f"  threshold failed: {f.message}") for f in failures)
+    lines += ["  elements:"]
     width = max((len(e.title) for e in r.elements), default=0)
     lines.extend(
         _one_line(f"    {e.title:<{width}}  {e.score:5.1f}  {e.verdict}".rstrip())

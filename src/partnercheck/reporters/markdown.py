@@ -2,12 +2,15 @@
 
 Every piece of text that can come from a partnership file is escaped (by
 :mod:`partnercheck.textsafe.markdown`), so a file cannot inject HTML, links,
-images, mentions or table cells into the page.
+images, mentions or table cells into the page. A failed threshold is stated
+under the title; the whole stays under GitHub's 1 MiB job-summary limit
+(:mod:`partnercheck.reporters.budget` says what was left out).
 """
 
 from __future__ import annotations
 
 from partnercheck.reporters import RenderContext
+from partnercheck.reporters.budget import Block, within
 from partnercheck.reporters.client_view import ClientView, Detail, client_view, items_by_element
 from partnercheck.reporters.survey_view import (
     INDICATIVE_MARK,
@@ -20,10 +23,13 @@ from partnercheck.reporters.survey_view import (
     power_rows,
     respondent_rows,
 )
+from partnercheck.reporters.verdict import threshold_summary
 from partnercheck.results import FileResult, Report
 from partnercheck.textsafe import defuse_commands
 from partnercheck.textsafe.markdown import cell, code, escape, prose
 from partnercheck.textsafe.models import visible_model
+
+SHOWN_FAILURES = 20  # threshold failures listed under the title
 
 
 def table(header: list[str], rows: list[list[str]], align: str = "") -> list[str]:
@@ -38,40 +44,56 @@ def render(report: Report, context: RenderContext) -> str:
     del context
     report = visible_model(report)
     n = len(report.results)
-    out = [
+    head = [
         "# partnercheck report",
         "",
         f"partnercheck {escape(report.tool.version)}, as of {report.as_of.isoformat()}: "
         f"{n} file{'s' if n != 1 else ''} assessed, {len(report.errors)} input "
         f"error{'s' if len(report.errors) != 1 else ''}.",
+        *threshold_markdown(report),
     ]
+    blocks = [Block(head)]
     if report.results:
-        out += ["", "## Summary", ""]
-        out += table(
-            ["File", "Partnership", "Score", "Band", "Depth", "Findings"],
-            [
-                [
-                    cell(r.file),
-                    cell(r.partnership),
-                    f"{r.score:.1f}",
-                    r.band.value,
-                    r.depth.value,
-                    str(sum(1 for f in r.findings if not f.suppressed)),
-                ]
-                for r in report.results
-            ],
-            align="llrllr",
-        )
-    for r in report.results:
-        out += file_section(r)
+        columns = ["File", "Partnership", "Score", "Band", "Depth", "Findings"]
+        blocks.append(Block(["", "## Summary", "", *table(columns, [], "llrllr")]))
+        blocks += [Block([summary_row(r)], "summary row", 2) for r in report.results]
+    blocks += [Block(file_section(r), "file section", 3) for r in report.results]
     if report.errors:
-        out += ["", "## Input errors", ""]
-        out += table(
-            ["File", "Line", "Column", "Message"],
-            [[cell(e.file), str(e.line), str(e.column), cell(e.message)] for e in report.errors],
-            align="lrrl",
-        )
-    return defuse_commands("\n".join(out) + "\n")
+        header = [
+            "",
+            "## Input errors",
+            "",
+            *table(["File", "Line", "Column", "Message"], [], "lrrl"),
+        ]
+        blocks.append(Block(header))
+        blocks += [
+            Block(
+                [f"| {cell(e.file)} | {e.line} | {e.column} | {cell(e.message)} |"],
+                "input error",
+                1,
+            )
+            for e in report.errors
+        ]
+    return defuse_commands("\n".join(within(blocks)) + "\n")
+
+
+def summary_row(r: FileResult) -> str:
+    shown = sum(1 for f in r.findings if not f.suppressed)
+    cells = [cell(r.file), cell(r.partnership), f"{r.score:.1f}", r.band.value, r.depth.value]
+    return "| " + " | ".join([*cells, str(shown)]) + " |"
+
+
+def threshold_markdown(report: Report) -> list[str]:
+    """The threshold verdict under the title: what failed, file by file."""
+    verdict = threshold_summary(report)
+    if verdict is None or report.threshold is None:
+        return []
+    failures = report.threshold.failures
+    lines = ["", f"**{escape(verdict)}**", ""]
+    lines += [f"- {cell(f.file)}: {escape(f.message)}" for f in failures[:SHOWN_FAILURES]]
+    if len(failures) > SHOWN_FAILURES:
+        lines.append(f"- and {len(failures) - SHOWN_FAILURES} more (see the summary table)")
+    return lines
 
 
 def file_section(r: FileResult) -> list[str]:
@@ -82,11 +104,12 @@ def file_section(r: FileResult) -> list[str]:
     out += [" ".join(part for part in headline(view) if part), ""]
     out += ["### Priorities", ""]
     out += [
-        f"{i}. {prose(p.advice)} ({escape(p.gain)})" for i, p in enumerate(view.priorities, 1)
+        f"{i}. {prose(p.advice, in_table=False)} ({escape(p.gain)})"
+        for i, p in enumerate(view.priorities, 1)
     ] or ["No single action would move the score by a point or more."]
     if view.strengths:
         out += ["", "### What is working", ""]
-        out += [f"- {prose(s)}" for s in view.strengths]
+        out += [f"- {prose(s, in_table=False)}" for s in view.strengths]
     out += ["", "### Elements", ""]
     out += table(
         ["Element", "Score", "Verdict"],
@@ -216,10 +239,11 @@ def findings_section(view: ClientView) -> list[str]:
         out += ["", f"#### {escape(title)}", ""]
         for item in items:
             cost = f"-{item.points:.2f} points; " if item.points else ""
-            softened = f" {prose(item.softened)}." if item.softened else ""
+            softened = f" {prose(item.softened, in_table=False)}." if item.softened else ""
             out.append(
-                f"- **{item.severity_word}**: {prose(item.text)}. What to do: "
-                f"{prose(item.advice.rstrip('.'))}.{softened} ({cost}{item.see})"
+                f"- **{item.severity_word}**: {prose(item.text, in_table=False)}. What to do: "
+                f"{prose(item.advice.rstrip('.'), in_table=False)}.{softened} "
+                f"({cost}{item.see})"
             )
     return out
 

@@ -13,13 +13,15 @@ from __future__ import annotations
 import io
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from partnercheck.reporters import RenderContext
 from partnercheck.reporters.client_view import ClientView, Item, client_view, items_by_element
+from partnercheck.reporters.verdict import threshold_summary
 from partnercheck.results import Band, FileResult, Report, Severity
 from partnercheck.textsafe import defuse_commands
 from partnercheck.textsafe.models import visible_model
@@ -38,6 +40,19 @@ BAR_WIDTH = 20
 def bar(score: float, width: int = BAR_WIDTH) -> str:
     filled = round(score / 100 * width)
     return "█" * filled + "░" * (width - filled)
+
+
+class Bar:
+    """A score bar that narrows (to half its width) in a narrow terminal instead of being cut."""
+
+    def __init__(self, score: float, style: str) -> None:
+        self.score, self.style = score, style
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(BAR_WIDTH // 2, BAR_WIDTH)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Text(bar(self.score, min(BAR_WIDTH, options.max_width)), style=self.style)
 
 
 def score_style(score: float) -> str:
@@ -59,8 +74,8 @@ def render(report: Report, context: RenderContext) -> str:
         file=buffer,
         width=context.width,
         force_terminal=context.color,
-        no_color=not context.color,
-        color_system="standard" if context.color else None,
+        no_color=context.no_color,
+        color_system=context.color_system if context.color else None,  # type: ignore[arg-type]
         markup=False,
         highlight=False,
         emoji=False,
@@ -72,6 +87,9 @@ def render(report: Report, context: RenderContext) -> str:
         console.print(file_report(result, report.as_of.isoformat()))
     if len(report.results) > 1:
         console.print(summary_table(report))
+    verdict = threshold_text(report)
+    if verdict is not None:
+        console.print(verdict)
     if context.statistics:
         from partnercheck.reporters.statistics import statistics_lines
 
@@ -79,6 +97,17 @@ def render(report: Report, context: RenderContext) -> str:
             Text("\n".join(["Statistics (findings per rule):", *statistics_lines(report)]))
         )
     return defuse_commands(buffer.getvalue())
+
+
+def threshold_text(report: Report) -> Text | None:
+    """The threshold verdict, file by file, when the run fails it."""
+    verdict = threshold_summary(report)
+    if verdict is None or report.threshold is None:
+        return None
+    text = Text("\n" + verdict, style="bold red")
+    for failure in report.threshold.failures:
+        text.append(f"\n  {failure.file}: {failure.message}", style="red")
+    return text
 
 
 def file_report(result: FileResult, as_of: str) -> RenderableType:
@@ -127,15 +156,16 @@ def header(view: ClientView, as_of: str) -> RenderableType:
 
 def elements_table(result: FileResult) -> RenderableType:
     table = Table(title="The six elements", title_justify="left", box=box.SIMPLE_HEAD, expand=False)
-    table.add_column("Element", no_wrap=False, ratio=3)
+    # Wide enough for the longest word, so a narrow terminal wraps a title, never cuts it.
+    longest = max((len(w) for e in result.elements for w in e.title.split()), default=0)
+    table.add_column("Element", no_wrap=False, ratio=3, min_width=longest)
     table.add_column("Score", justify="right", no_wrap=True)
-    table.add_column("", no_wrap=True)
-    table.add_column("Verdict", ratio=2)
+    table.add_column("")  # a Bar: it narrows rather than wraps
+    words = max((len(w) for e in result.elements for w in e.verdict.split()), default=0)
+    table.add_column("Verdict", ratio=2, min_width=words)
     for e in result.elements:
         style = score_style(e.score)
-        table.add_row(
-            e.title, Text(f"{e.score:.1f}", style=style), Text(bar(e.score), style=style), e.verdict
-        )
+        table.add_row(e.title, Text(f"{e.score:.1f}", style=style), Bar(e.score, style), e.verdict)
     return table
 
 
@@ -186,7 +216,7 @@ def findings_section(view: ClientView) -> list[RenderableType]:
 
 
 def item_cells(item: Item) -> tuple[Text, Text]:
-    body = Text(item.text)
+    body = Text(item.text, overflow="fold")  # a long name folds, never cut
     if item.points:
         body.append(f"  (-{item.points:.2f} pts)", style="dim")
     body.append(f"\nwhat to do: {item.advice}")
@@ -212,7 +242,7 @@ def details_section(view: ClientView) -> list[RenderableType]:
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
     for d in [*view.details, *view.suppressed]:
-        body = Text(d.message)
+        body = Text(d.message, overflow="fold")  # a long YAML path folds, never cut
         body.append(f"\nat {d.where}", style="dim")
         body.append(f"\nfix: {d.fix}")
         suppressed = " (suppressed)" if d in view.suppressed else ""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 
 from partnercheck.results import Report
-from partnercheck.rules import REGISTRY
 
 
 def rule_counts(report: Report) -> list[tuple[str, int]]:
@@ -14,7 +13,8 @@ def rule_counts(report: Report) -> list[tuple[str, int]]:
 
 
 def statistics_lines(report: Report) -> list[str]:
+    rules = report.rule_index()
     return [
-        f"{n:5d}\t{rule_id}\t{REGISTRY[rule_id].title if rule_id in REGISTRY else ''}".rstrip()
+        f"{n:5d}\t{rule_id}\t{rules[rule_id].title if rule_id in rules else ''}".rstrip()
         for rule_id, n in rule_counts(report)
     ]

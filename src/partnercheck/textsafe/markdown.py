@@ -18,8 +18,11 @@ _AUTOLINK = re.compile(r"(?i)(://|www\.)")
 # An "@name" (mention) or "#123" (issue reference): GitHub links and notifies.
 _REFERENCE = re.compile(r"(@|#(?=[0-9]))")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
-# A code span from the rule text (`vision.values`, `goals[1]`): safe to keep as code.
-_CODE = re.compile(r"`([A-Za-z0-9_.\[\]-]+)`")
+# A code span of the rule text (`vision.values`, `minutes_shared: true`): kept as code,
+# where nothing is Markdown or HTML. Its content has no backtick or line break and
+# neither starts nor ends with a blank, so a stray backtick from a file's text
+# (escaped like any other) cannot pair with the rule's own.
+_CODE = re.compile(r"`([^`\s](?:[^`\r\n]*[^`\s])?)`")
 WORD_JOINER = "\u2060"
 # Written as an entity, so the Markdown itself holds no invisible character;
 # GitHub decodes it and the joiner breaks the mention or reference.
@@ -53,10 +56,20 @@ def cell(text: str) -> str:
     return "<br>".join(escape(part) for part in _NEWLINES.split(text))
 
 
-def prose(text: str) -> str:
-    """A cell of rule-written text: escaped, but its `key.path` code spans kept."""
+def prose(text: str, in_table: bool = True) -> str:
+    """Rule-written text: escaped, but its code spans (`key: value`) kept as code.
+
+    In a table cell (the default) a ``|`` inside a code span is written ``\\|``,
+    which GitHub reads as a literal bar that does not end the cell.
+    """
     parts = _CODE.split(text)
-    return "".join(f"`{p}`" if i % 2 else cell(p) for i, p in enumerate(parts))
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append("`" + (part.replace("|", "\\|") if in_table else part) + "`")
+        else:
+            out.append(cell(part) if in_table else escape(part))
+    return "".join(out)
 
 
 def code(text: str) -> str:
