@@ -173,7 +173,9 @@ def partners_table(view: ClientView) -> RenderableType:
     table = Table(title="Partners", title_justify="left", box=box.SIMPLE_HEAD)
     survey = view.result.survey is not None
     for column in ("Partner", "Sector", "Brings", "Decides", "Attends"):
-        table.add_column(column, justify="left" if column in ("Partner", "Sector") else "right")
+        # Names and shares wrap at narrow widths; they are never cut short.
+        justify = "left" if column in ("Partner", "Sector") else "right"
+        table.add_column(column, justify=justify, overflow="fold")
     if survey:
         table.add_column("Survey")
     for p in view.partners:
