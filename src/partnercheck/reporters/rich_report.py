@@ -174,8 +174,8 @@ def partners_table(view: ClientView) -> RenderableType:
     survey = view.result.survey is not None
     for column in ("Partner", "Sector", "Brings", "Decides", "Attends"):
         # Names and shares wrap at narrow widths; they are never cut short.
-        justify = "left" if column in ("Partner", "Sector") else "right"
-        table.add_column(column, justify=justify, overflow="fold")
+        text_column = column in ("Partner", "Sector")
+        table.add_column(column, justify="left" if text_column else "right", overflow="fold")
     if survey:
         table.add_column("Survey")
     for p in view.partners:
