@@ -15,8 +15,8 @@ import pytest
 import typer
 from typer.testing import CliRunner, Result
 
-from partnercheck.app.progress import diff_reports, diff_results
 from partnercheck.cli import progress_cmd
+from partnercheck.comparison import diff_reports, diff_results
 from partnercheck.reporters import RenderContext, render
 from partnercheck.reporters.progress_text import (
     render_diff_markdown,

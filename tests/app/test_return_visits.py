@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from partnercheck.app.gitread import revision_spec
-from partnercheck.app.progress import diff_reports, movement
+from partnercheck.comparison import diff_reports, movement
 from tests.app.test_progress import (
     AS_OF,
     _isolated,  # noqa: F401 (the autouse fixture: an empty folder, no user git config)

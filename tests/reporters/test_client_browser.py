@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from partnercheck.app.progress import Diff, diff_reports
+from partnercheck.comparison import Diff, diff_reports
 from partnercheck.reporters import RenderContext, render
 from partnercheck.reporters.diff_html import render_diff
 from partnercheck.results import Report

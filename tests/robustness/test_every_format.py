@@ -28,8 +28,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from pydantic import BaseModel
 
-from partnercheck.app.history import History, HistoryPoint
-from partnercheck.app.progress import Diff, diff_reports
+from partnercheck.comparison import Diff, History, HistoryPoint, diff_reports
 from partnercheck.engine import Options, SurveyInput, assess, load
 from partnercheck.load import read_source
 from partnercheck.reporters import FORMATS, RenderContext, render

@@ -19,16 +19,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pydantic import Field
-
 from partnercheck._version import __version__
 from partnercheck.app.gitread import read_blob, run_git
-from partnercheck.app.progress import movement
+from partnercheck.comparison import History, HistoryPoint, KpiPoint
 from partnercheck.engine import Options, assess, load
 from partnercheck.errors import InputError, InputErrors
 from partnercheck.load import Source
 from partnercheck.load.yaml_source import DEFAULT_MAX_BYTES, decode
-from partnercheck.results import Band, ElementId, Frozen, ToolInfo
+from partnercheck.results import ToolInfo
 from partnercheck.textsafe import MESSAGE_LIMIT, excerpt, visible
 
 
@@ -41,43 +39,6 @@ class Version:
     path: str  # at that commit, relative to the repository root
     data: bytes | None  # None when the file cannot be read at that commit
     problem: str = ""
-
-
-class KpiPoint(Frozen):
-    """A KPI as one version records it."""
-
-    name: str
-    current: float | None
-    target: float | None
-    better: str | None
-    state: str
-
-
-class HistoryPoint(Frozen):
-    commit: str
-    date: date
-    score: float | None
-    band: Band | None
-    elements: dict[str, float]
-    error: str | None = None
-    kpis: list[KpiPoint] = Field(default_factory=list)
-    cap: str | None = Field(default=None, description="The cap on the band, for people.")
-
-
-class KpiTrend(Frozen):
-    """One KPI through the versions: its latest value in each (None where absent)."""
-
-    name: str
-    values: list[float | None]
-    target: float | None
-    better: str | None
-    movement: str = Field(description="From the first to the latest value: toward, away, ...")
-
-
-class History(Frozen):
-    tool: ToolInfo
-    file: str
-    versions: list[HistoryPoint]
 
 
 def _log(folder: Path, file: str, path: Path) -> list[tuple[str, str, str]]:
@@ -196,36 +157,3 @@ def build_history(
         file=name,
         versions=[assess_version(name, directory, v, options_for) for v in versions],
     )
-
-
-def kpi_trends(history: History) -> list[KpiTrend]:
-    """Every KPI named in any version, in first-seen order, with its movement from its
-    first recorded value to its latest (toward or away from the target)."""
-    names: list[str] = []
-    for v in history.versions:
-        names += [k.name for k in v.kpis if k.name not in names]
-    trends = []
-    for name in names:
-        points = [next((k for k in v.kpis if k.name == name), None) for v in history.versions]
-        values = [p.current if p else None for p in points]
-        known = [v for v in values if v is not None]
-        latest = next(p for p in reversed(points) if p is not None)
-        moved = (
-            movement(known[0], known[-1], latest.target, latest.better)
-            if len(known) > 1
-            else "unknown"
-        )
-        trends.append(
-            KpiTrend(
-                name=name, values=values, target=latest.target, better=latest.better, movement=moved
-            )
-        )
-    return trends
-
-
-def trend_rows(history: History) -> list[tuple[str, list[float | None]]]:
-    """(label, scores oldest first) for the overall score and each element."""
-    rows: list[tuple[str, list[float | None]]] = [("Overall", [v.score for v in history.versions])]
-    for element in ElementId:
-        rows.append((element.value, [v.elements.get(element.value) for v in history.versions]))
-    return rows

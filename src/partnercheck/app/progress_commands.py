@@ -15,7 +15,7 @@ from pathlib import Path
 
 from partnercheck.app.commands import Request, config_path, settings_for, stdout_is_terminal
 from partnercheck.app.gitread import read_committed, revision_spec
-from partnercheck.app.history import History, build_history, read_versions
+from partnercheck.app.history import build_history, read_versions
 from partnercheck.app.output import (
     check_output,
     is_stdout,
@@ -23,9 +23,10 @@ from partnercheck.app.output import (
     terminal_width,
     write_output,
 )
-from partnercheck.app.progress import Diff, diff_reports, parse_json_report
+from partnercheck.app.progress import parse_json_report
 from partnercheck.app.runner import EXIT_ERROR, EXIT_OK, Job, options_for
 from partnercheck.app.settings import Settings
+from partnercheck.comparison import Diff, History, diff_reports
 from partnercheck.engine import Options, assess, load
 from partnercheck.errors import InputError, InputErrors
 from partnercheck.load import Source, read_source

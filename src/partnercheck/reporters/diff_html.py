@@ -19,7 +19,7 @@ from partnercheck.textsafe import defuse_commands
 from partnercheck.textsafe.models import visible_model
 
 if TYPE_CHECKING:
-    from partnercheck.app.progress import Diff, FindingRef
+    from partnercheck.comparison import Diff, FindingRef
 
 
 def grouped(refs: Sequence[FindingRef]) -> list[str]:

@@ -38,7 +38,7 @@ from partnercheck.textsafe import defuse_commands
 from partnercheck.textsafe.models import visible_model
 
 if TYPE_CHECKING:
-    from partnercheck.app.history import History
+    from partnercheck.comparison import History
 
 SHORT_NAMES: dict[ElementId, str] = {
     ElementId.GOALS: "Goals",

@@ -16,8 +16,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from partnercheck.app.history import kpi_trends, trend_rows
-from partnercheck.app.progress import delta
+from partnercheck.comparison import delta, kpi_trends, trend_rows
 from partnercheck.textsafe import defuse_commands, for_json
 from partnercheck.textsafe.markdown import cell, code, escape, prose
 from partnercheck.textsafe.models import visible_model
@@ -26,8 +25,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from partnercheck.app.history import History
-    from partnercheck.app.progress import Diff, FileDiff, FindingRef
+    from partnercheck.comparison import Diff, FileDiff, FindingRef, History
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
