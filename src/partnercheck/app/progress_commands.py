@@ -8,19 +8,18 @@ stderr as ``file:line:column: message`` and give exit code 2.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from partnercheck.app.commands import Request, config_path, settings_for, stdout_is_terminal
+from partnercheck.app.commands import Request, config_path, settings_for
 from partnercheck.app.gitread import read_committed, revision_spec
 from partnercheck.app.history import build_history, read_versions
 from partnercheck.app.output import (
     check_output,
+    console_settings,
     is_stdout,
     print_error,
-    terminal_width,
     write_output,
 )
 from partnercheck.app.progress import parse_json_report
@@ -184,5 +183,6 @@ def _emit(text: str, output: Path | None) -> int:
 
 
 def _terminal() -> tuple[bool, int]:
-    """(colour?, width): colour only on a terminal without NO_COLOR; width 60 to 400."""
-    return stdout_is_terminal() and "NO_COLOR" not in os.environ, terminal_width()
+    """(colour?, width) as rich's Console detects them (FORCE_COLOR, NO_COLOR, TERM=dumb)."""
+    settings = console_settings()
+    return settings.color_system is not None and not settings.no_color, settings.width
