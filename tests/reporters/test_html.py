@@ -22,7 +22,7 @@ from partnercheck.reporters.html import (
 )
 from partnercheck.results import ElementId, Report
 from tests.conftest import assess_text, dump, sound
-from tests.reporters.reports import flawed_data, report_of, sample_report
+from tests.reporters.reports import FILE, flawed_data, judged, report_of, sample_report
 
 CENTRE = Point(100.0, 100.0)
 HOSTILE = "<script>alert(1)</script>"
@@ -206,3 +206,13 @@ def test_a_report_with_only_errors_still_renders() -> None:
     text = html(report_of(errors=(INPUT_ERROR,)))
     assert "No partnership could be assessed." in text
     assert "Input errors" in text
+
+
+def test_a_failed_threshold_is_stated_at_the_top() -> None:
+    report = judged(sample_report(), fail_on="never", fail_under=99)
+    page = html(report)
+    top = page.split("<main>", 1)[0]
+    assert "Threshold failed (exit 1): 1 of 2 files fails --fail-under 99." in top
+    flawed = report.results[0]
+    assert f"<li>{FILE}: score {flawed.score:.1f} is below --fail-under 99</li>" in top
+    assert "Threshold failed" not in html(judged(sample_report(), fail_on="never"))

@@ -33,6 +33,7 @@ from partnercheck.reporters.survey_view import (
     power_rows,
     respondent_rows,
 )
+from partnercheck.reporters.verdict import failures_by_file, threshold_summary
 from partnercheck.results import ElementId, FileResult, Report
 from partnercheck.textsafe import defuse_commands
 from partnercheck.textsafe.models import visible_model
@@ -294,6 +295,8 @@ def render(report: Report, context: RenderContext) -> str:
         indicative_mark=INDICATIVE_MARK,
         respondent_headers=RESPONDENT_HEADERS,
         power_headers=POWER_HEADERS,
+        threshold=threshold_summary(report),
+        failures=failures_by_file(report),
     )
     return defuse_commands(page)
 
