@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from partnercheck import pseudo_rules
 from partnercheck.app import baseline
 from partnercheck.reporters import budget, github, sarif
 from tests.conftest import ROOT
@@ -22,8 +23,8 @@ DOC = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
         f"at most {budget.BUDGET:,} bytes",
         f'"partnercheck-baseline": {baseline.FORMAT_VERSION}',
         f'`partialFingerprints["{sarif.FINGERPRINT}"]`',
-        f"- `{sarif.INPUT_ERROR}`: a file that could not be checked",
-        f"- `{sarif.THRESHOLD}`: a file failing",
+        f"- `{pseudo_rules.INPUT_ERROR}`: a file that could not be checked",
+        f"- `{pseudo_rules.THRESHOLD}`: a file failing",
         baseline.REGENERATE,
     ],
 )

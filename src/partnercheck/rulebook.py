@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from partnercheck.results import ELEMENT_TITLES, ElementId
+from partnercheck.results import ELEMENT_TITLES, ElementId, RuleInfo
 from partnercheck.rules import REGISTRY, Rule
 from partnercheck.scoring import rule_points
 
@@ -75,6 +75,27 @@ def explain(r: Rule) -> str:
     if r.example:
         lines += ["", "Example:", *("  " + line for line in r.example.splitlines())]
     return "\n".join(lines) + "\n"
+
+
+def explain_pseudo(info: RuleInfo) -> str:
+    """`partnercheck rule PC000` / `rule threshold`: ids CI formats report beside the rules."""
+    return (
+        "\n".join(
+            [
+                f"{info.id}: {info.title}",
+                "",
+                "Element:    - (no points; reported in CI formats such as SARIF and JUnit)",
+                f"Severity:   {info.severity.value}",
+                "",
+                "Why it matters:",
+                f"  {info.rationale}",
+                "",
+                "How to fix it:",
+                f"  {info.recommendation}",
+            ]
+        )
+        + "\n"
+    )
 
 
 def rubric_markdown() -> str:

@@ -249,3 +249,12 @@ def test_schema_to_an_unwritable_place_is_a_located_error(tmp_path: Path) -> Non
     target = tmp_path / "missing" / "schema.json"
     code, _, err = run("schema", "-o", str(target))
     assert (code, err) == (2, f"{target}:1:1: cannot write: No such file or directory\n")
+
+
+def test_rule_explains_the_ids_ci_formats_add() -> None:
+    for rule_id, title in (
+        ("PC000", "PC000: The file can be read and validated"),
+        ("threshold", "threshold: The file meets the run's thresholds"),
+    ):
+        code, out, _ = run("rule", rule_id)
+        assert code == 0 and out.startswith(title + "\n") and "How to fix it:" in out

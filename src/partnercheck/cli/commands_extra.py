@@ -80,10 +80,15 @@ def rule(
     rule_id: Annotated[str, typer.Argument(metavar="ID", help="Rule id, e.g. PC104.")],
 ) -> None:
     """Explain one rule: what it checks, why it matters, how to fix it, an example."""
-    from partnercheck.rulebook import explain
+    from partnercheck.pseudo_rules import PSEUDO_RULES
+    from partnercheck.rulebook import explain, explain_pseudo
     from partnercheck.rules import REGISTRY
 
     key = rule_id.upper()
+    pseudo = {r.id.upper(): r for r in PSEUDO_RULES}
+    if key in pseudo:
+        typer.echo(explain_pseudo(pseudo[key]), nl=False)
+        return
     if key not in REGISTRY:
         from partnercheck.errors import did_you_mean
 

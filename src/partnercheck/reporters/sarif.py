@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import quote
 
 from partnercheck.identity import FindingKey, finding_id, key_id
+from partnercheck.pseudo_rules import INPUT_ERROR, PSEUDO_RULES, THRESHOLD
 from partnercheck.reporters import RenderContext
 from partnercheck.reporters.verdict import thresholds
 from partnercheck.results import (
@@ -53,8 +54,6 @@ FINGERPRINT = "partnercheck/v2"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 # GitHub code scanning rejects a run with more results than this.
 MAX_RESULTS = 25_000
-INPUT_ERROR = "PC000"
-THRESHOLD = "threshold"
 
 Json = dict[str, Any]
 _BRACKET = re.compile(r"(\\*)([\[\]])")
@@ -128,29 +127,6 @@ def _rules(report: Report, used: set[str]) -> list[Json]:
     known = report.rule_index()
     known.update({r.id: r for r in PSEUDO_RULES})
     return [_descriptor(known[i]) if i in known else _unknown(i) for i in sorted(used)]
-
-
-PSEUDO_RULES = (
-    RuleInfo(
-        id=INPUT_ERROR,
-        title="The file can be read and validated",
-        severity=Severity.ERROR,
-        rationale="partnercheck could not check this file: it is unreadable, is not valid "
-        "YAML, or breaks the partnership format or its references. Nothing else is "
-        "reported for the file until this is fixed.",
-        recommendation="Fix the error at the place shown; `partnercheck validate FILE` "
-        "lists every error of the file.",
-    ),
-    RuleInfo(
-        id=THRESHOLD,
-        title="The file meets the run's thresholds",
-        severity=Severity.ERROR,
-        rationale="The run was given --fail-under (a lowest overall score) or --fail-on "
-        "(a severity no finding may reach), and this file fails it, so the run exits 1.",
-        recommendation="Fix the findings that cost the most points (the report's priority "
-        "actions) or those at or above the --fail-on severity.",
-    ),
-)
 
 
 def camel_case(title: str) -> str:
