@@ -1,9 +1,17 @@
-"""The YAML node tree: every value keeps the line and column it came from."""
+"""The YAML node tree: every value keeps the line and column it came from.
+
+The tree is unfolded lazily. Loading builds only the plain data that validation
+needs; a mapping's or list's child nodes are made from the composed YAML the
+first time someone asks for them (an error or a finding to locate). Most of a
+file is never located, so most nodes are never built.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+import yaml
 
 PathPart = str | int
 Path = tuple[PathPart, ...]
@@ -62,17 +70,83 @@ class ScalarNode(Node):
 
 @dataclass(slots=True, eq=False)
 class SequenceNode(Node):
-    items: list[Node] = field(default_factory=list)
-    # The plain data, built alongside the nodes by the loader (no second walk).
+    # The plain data, built by the loader; the item nodes are made from it on demand.
     data: list[Any] = field(default_factory=list)
+    source: yaml.SequenceNode | None = field(default=None, repr=False)
+    _items: list[Node] | None = field(default=None, repr=False)
+
+    @property
+    def items(self) -> list[Node]:
+        if self._items is None:
+            source, self.source = self.source, None
+            pairs = zip(source.value, self.data, strict=True) if source is not None else ()
+            self._items = [node_for(item, value) for item, value in pairs]
+        return self._items
 
 
 @dataclass(slots=True, eq=False)
 class MappingNode(Node):
     # Keys are strings by the time a mapping is built (the loader refuses others).
-    keys: dict[str, ScalarNode] = field(default_factory=dict)
-    values: dict[str, Node] = field(default_factory=dict)
     data: dict[str, Any] = field(default_factory=dict)
+    source: yaml.MappingNode | None = field(default=None, repr=False)
+    _keys: dict[str, ScalarNode] | None = field(default=None, repr=False)
+    _values: dict[str, Node] | None = field(default=None, repr=False)
+
+    @property
+    def keys(self) -> dict[str, ScalarNode]:
+        if self._keys is None:
+            self._unfold()
+        assert self._keys is not None
+        return self._keys
+
+    @property
+    def values(self) -> dict[str, Node]:
+        if self._values is None:
+            self._unfold()
+        assert self._values is not None
+        return self._values
+
+    def _unfold(self) -> None:
+        source, self.source = self.source, None
+        keys: dict[str, ScalarNode] = {}
+        values: dict[str, Node] = {}
+        data = self.data
+        for key_source, value_source in source.value if source is not None else ():
+            key = key_source.value
+            if key.startswith("x-"):
+                continue  # the user's own metadata: not in the data, not in the tree
+            keys[key] = _scalar(key_source, key)
+            values[key] = node_for(value_source, data[key])
+        self._keys, self._values = keys, values
+
+
+def node_for(source: yaml.Node, value: Any) -> Node:
+    """The located node for one composed YAML node and its loaded value."""
+    start, end = source.start_mark, source.end_mark
+    if isinstance(source, yaml.MappingNode):
+        return MappingNode(start.line, start.column, end.line, end.column, value, source)
+    if isinstance(source, yaml.SequenceNode):
+        return SequenceNode(start.line, start.column, end.line, end.column, value, source)
+    return _scalar(source, value)
+
+
+def _scalar(source: yaml.Node, value: Any) -> ScalarNode:
+    start, end = source.start_mark, source.end_mark
+    return ScalarNode(start.line, start.column, end.line, end.column, value)
+
+
+def unfold_all(root: Node) -> None:
+    """Build every node now, releasing the composed YAML as it goes.
+
+    For large files: the composed tree takes several times the memory of ours.
+    """
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, MappingNode):
+            pending.extend(node.values.values())
+        elif isinstance(node, SequenceNode):
+            pending.extend(node.items)
 
 
 def format_path(path: Path) -> str:
