@@ -8,7 +8,6 @@ file is never located, so most nodes are never built.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -17,18 +16,25 @@ PathPart = str | int
 Path = tuple[PathPart, ...]
 
 
-@dataclass(slots=True, eq=False)
 class Node:
     """A YAML node. ``line``/``column`` are 1-based; ``end_*`` mark where it stops.
 
     Positions are stored 0-based, as libyaml reports them, so that loading does
     no arithmetic (and allocates no integers) per node; they are read 1-based.
+    (Plain slotted classes rather than dataclasses: every command imports this
+    module, and each dataclass costs half a millisecond to create.)
     """
 
-    line0: int
-    column0: int
-    end_line0: int
-    end_column0: int
+    __slots__ = ("column0", "end_column0", "end_line0", "line0")
+
+    def __init__(self, line0: int, column0: int, end_line0: int, end_column0: int) -> None:
+        self.line0 = line0
+        self.column0 = column0
+        self.end_line0 = end_line0
+        self.end_column0 = end_column0
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.line}:{self.column}-{self.end_line}:{self.end_column})"
 
     @property
     def line(self) -> int:
@@ -63,17 +69,39 @@ class Node:
         self.end_column0 = value - 1
 
 
-@dataclass(slots=True, eq=False)
 class ScalarNode(Node):
-    value: Any = None
+    __slots__ = ("value",)
+
+    def __init__(
+        self, line0: int, column0: int, end_line0: int, end_column0: int, value: Any = None
+    ) -> None:
+        # Positions are set here, not by super().__init__: one call less for each
+        # of the million nodes of a large file.
+        self.line0, self.column0 = line0, column0
+        self.end_line0, self.end_column0 = end_line0, end_column0
+        self.value = value
 
 
-@dataclass(slots=True, eq=False)
 class SequenceNode(Node):
-    # The plain data, built by the loader; the item nodes are made from it on demand.
-    data: list[Any] = field(default_factory=list)
-    source: yaml.SequenceNode | None = field(default=None, repr=False)
-    _items: list[Node] | None = field(default=None, repr=False)
+    """A list. ``data`` is the plain data the loader built; the item nodes are made
+    from the composed YAML (``source``) the first time ``items`` is read."""
+
+    __slots__ = ("_items", "data", "source")
+
+    def __init__(
+        self,
+        line0: int,
+        column0: int,
+        end_line0: int,
+        end_column0: int,
+        data: list[Any] | None = None,
+        source: yaml.SequenceNode | None = None,
+    ) -> None:
+        self.line0, self.column0 = line0, column0
+        self.end_line0, self.end_column0 = end_line0, end_column0
+        self.data: list[Any] = [] if data is None else data
+        self.source = source
+        self._items: list[Node] | None = None
 
     @property
     def items(self) -> list[Node]:
@@ -84,13 +112,27 @@ class SequenceNode(Node):
         return self._items
 
 
-@dataclass(slots=True, eq=False)
 class MappingNode(Node):
-    # Keys are strings by the time a mapping is built (the loader refuses others).
-    data: dict[str, Any] = field(default_factory=dict)
-    source: yaml.MappingNode | None = field(default=None, repr=False)
-    _keys: dict[str, ScalarNode] | None = field(default=None, repr=False)
-    _values: dict[str, Node] | None = field(default=None, repr=False)
+    """A mapping with text keys (the loader refuses others); ``x-`` keys are left out.
+    Like :class:`SequenceNode`, its key and value nodes are made on first use."""
+
+    __slots__ = ("_keys", "_values", "data", "source")
+
+    def __init__(
+        self,
+        line0: int,
+        column0: int,
+        end_line0: int,
+        end_column0: int,
+        data: dict[str, Any] | None = None,
+        source: yaml.MappingNode | None = None,
+    ) -> None:
+        self.line0, self.column0 = line0, column0
+        self.end_line0, self.end_column0 = end_line0, end_column0
+        self.data: dict[str, Any] = {} if data is None else data
+        self.source = source
+        self._keys: dict[str, ScalarNode] | None = None
+        self._values: dict[str, Node] | None = None
 
     @property
     def keys(self) -> dict[str, ScalarNode]:

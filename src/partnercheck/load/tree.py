@@ -19,7 +19,6 @@ from typing import Any, NoReturn
 import yaml
 
 from partnercheck.errors import InputError, InputErrors
-from partnercheck.load import hints
 from partnercheck.load.scalars import (
     COLLECTION_TAGS,
     NUMBER_START,
@@ -173,10 +172,10 @@ class Walker:
             self.fail_at(node, f"nesting is deeper than {MAX_DEPTH} levels")
         tag = node.tag
         if type(tag) is not slice and tag not in COLLECTION_TAGS:
-            self.fail_at(
-                node,
-                f"tag {hints.name(_short(tag), hints.TEXT_CHARS)} is not allowed; use plain YAML",
-            )
+            from partnercheck.load import hints  # only on the error path
+
+            shown = hints.name(_short(tag), hints.TEXT_CHARS)
+            self.fail_at(node, f"tag {shown} is not allowed; use plain YAML")
 
     def _plain(self, node: Composed, text: str) -> Any:
         try:
@@ -201,6 +200,8 @@ class Walker:
             self.fail_at(node, str(exc))
 
     def _bad_tag(self, node: Composed, tag: str) -> NoReturn:
+        from partnercheck.load import hints  # only on the error path
+
         if tag == TAG_PREFIX + "merge":
             self.fail_at(node, "merge keys ('<<') are not supported; write the keys out")
         shown = hints.name(_short(tag), hints.TEXT_CHARS)
@@ -213,6 +214,8 @@ class Walker:
         self.fail_at(node, f"tag {shown} is not allowed; use plain YAML values")
 
     def _empty_anchor(self, node: Composed) -> NoReturn:
+        from partnercheck.load import hints  # only on the error path
+
         line = hints.entry(self.text.splitlines()[node.start_mark.line])
         self.fail_at(
             node,
@@ -222,6 +225,8 @@ class Walker:
 
     def _odd_key(self, node: Composed) -> str:
         """A key that is not plain text: refused unless it is quoted or tagged text."""
+        from partnercheck.load import hints  # only on the error path
+
         if type(node) is not _Scalar:
             self.fail_at(node, "mapping keys must be plain strings")
         tag: Any = node.tag
@@ -237,6 +242,8 @@ class Walker:
     def _duplicate(
         self, pairs: list[tuple[Composed, Composed]], node: Composed, key: str
     ) -> NoReturn:
+        from partnercheck.load import hints  # only on the error path
+
         first = next(k for k, _ in pairs if k.value == key)
         self.fail_at(
             node,
@@ -277,6 +284,8 @@ class Walker:
 
     def _alias(self, target: tuple[Any, int, int] | None, after: int) -> Any:
         """An alias to an anchor walked before (``target``), found at or after ``after``."""
+        from partnercheck.load import hints  # only on the error path
+
         at = self.text.find("*", after)
         at = at if at >= 0 else after
         self.last_end = at + 1

@@ -17,7 +17,6 @@ from typing import Any
 import yaml
 
 from partnercheck.errors import InputError, InputErrors
-from partnercheck.load.hints import Problem, explain
 from partnercheck.load.nodes import MappingNode, ScalarNode, SequenceNode, node_for, unfold_all
 from partnercheck.load.tree import MAX_ALIAS_CHARACTERS, MAX_ALIAS_EXPANSION, MAX_DEPTH, Walker
 
@@ -210,6 +209,8 @@ def _compose(text: str, filename: str) -> yaml.Node | None:
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, filename: str) -> InputError:
+    from partnercheck.load.hints import Problem, explain  # only on the error path
+
     problem_mark = exc.problem_mark or exc.context_mark
     if problem_mark is None:
         return InputError(filename, 1, 1, f"invalid YAML: {exc.problem or exc.context}")
