@@ -12,6 +12,8 @@ from partnercheck.errors import InputErrors
 from partnercheck.load.hints import HINTS
 from partnercheck.load.yaml_source import parse
 
+pytestmark = pytest.mark.usefixtures("walk")
+
 
 def error_of(text: str) -> str:
     with pytest.raises(InputErrors) as info:

@@ -17,6 +17,8 @@ from partnercheck.load.nodes import MappingNode, to_data
 from partnercheck.load.yaml_source import parse
 from partnercheck.model.validate import build
 
+pytestmark = pytest.mark.usefixtures("walk")
+
 
 def value_of(text: str) -> Any:
     return to_data(parse(f"v: {text}\n", "f.yaml"))["v"]

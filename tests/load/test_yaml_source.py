@@ -11,6 +11,8 @@ from partnercheck.load import read_source
 from partnercheck.load.nodes import MappingNode, ScalarNode, SequenceNode, to_data
 from partnercheck.load.yaml_source import HAVE_LIBYAML, decode, parse
 
+pytestmark = pytest.mark.usefixtures("walk")
+
 
 def error_of(text: str) -> str:
     with pytest.raises(InputErrors) as info:
@@ -352,51 +354,3 @@ class TestUtf32:
 
     def test_utf16_without_a_mark_is_still_utf16(self) -> None:
         assert "UTF-16" in self.errors("partnercheck: 1\n".encode("utf-16-le"))
-
-
-def test_nodes_are_built_only_when_asked_for() -> None:
-    root = parse("a:\n  b: [1, {c: 2}]\n", "f.yaml")
-    assert root.source is not None  # nothing unfolded yet
-    a = root.values["a"]
-    assert root.source is None
-    assert isinstance(a, MappingNode) and a.source is not None
-    b = a.values["b"]
-    assert isinstance(b, SequenceNode)
-    c = b.items[1]
-    assert isinstance(c, MappingNode)
-    assert (c.line, c.column, c.end_line, c.end_column) == (2, 10, 2, 16)
-    assert c.data is to_data(root)["a"]["b"][1]  # one data tree, shared with validation
-
-
-def test_a_large_file_is_unfolded_at_once() -> None:
-    text = "a: x\nitems:\n" + "  - {name: item, note: " + "n" * 80 + "}\n" * 1
-    text += "".join(f"  - {{name: item{i}, note: {'n' * 80}}}\n" for i in range(12_000))
-    assert len(text) > 1_000_000
-    root = parse(text, "f.yaml")
-    items = root._values["items"] if root._values else None
-    assert isinstance(items, SequenceNode) and items.source is None
-    assert items.items[-1].line == 12_003
-
-
-@pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure-python"])
-def test_both_composers_read_the_same(libyaml: bool, monkeypatch: pytest.MonkeyPatch) -> None:
-    from partnercheck.load import yaml_source
-    from tests.conftest import SOUND
-
-    if not libyaml:
-        monkeypatch.setattr(yaml_source, "_composer", yaml_source._PyComposer)
-    text = SOUND.read_text(encoding="utf-8")
-    expected = {"f.yaml:2:17"}  # the colon in text, as both report it
-    assert to_data(parse(text, "s.yaml"))["partnercheck"] == 1
-    with pytest.raises(InputErrors) as info:
-        parse("a:\n  name: Alliance: the sequel\n", "f.yaml")
-    assert {e.render()[:11] for e in info.value.errors} == expected
-    assert error_of("a: &x [*x]\n") == "f.yaml:1:8: alias *x refers to itself"
-    assert error_of("a: " + "[" * 2000 + "]" * 2000 + "\n").startswith("f.yaml:1:")
-
-
-def test_nesting_bound_for_an_older_libyaml() -> None:
-    from partnercheck.load.yaml_source import _nesting_bound
-
-    assert _nesting_bound("a: [b, {c: -1}]\n") == 4 + 1  # [ { - and two ':'
-    assert _nesting_bound("a: " + "[" * 100) == 101

@@ -414,11 +414,18 @@ HINTS: tuple[tuple[str, Hint], ...] = (
 )
 
 
+# Problems that are not about YAML syntax, and are not introduced as invalid YAML.
+_NOT_SYNTAX = ("but found another document",)
+
+
 def explain(p: Problem) -> Located:
     """The position and message for one libyaml error: a hint when one fits."""
     for start, hint in HINTS:
         if p.problem.startswith(start):
             found = hint(p)
             if found is not None:
-                return found
-    return p.line, p.column, p.problem or p.context or "invalid YAML"
+                line, column, message = found
+                if not start.startswith(_NOT_SYNTAX):
+                    message = f"invalid YAML: {message}"
+                return line, column, message
+    return p.line, p.column, f"invalid YAML: {p.problem or p.context or 'cannot parse'}"

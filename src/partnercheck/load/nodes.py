@@ -1,9 +1,11 @@
 """The YAML node tree: every value keeps the line and column it came from.
 
-The tree is unfolded lazily. Loading builds only the plain data that validation
-needs; a mapping's or list's child nodes are made from the composed YAML the
-first time someone asks for them (an error or a finding to locate). Most of a
-file is never located, so most nodes are never built.
+For the small files that are the common case the tree is unfolded lazily:
+loading builds only the plain data that validation needs, and a mapping's or
+list's child nodes are made from the composed YAML the first time someone asks
+for them (an error or a finding to locate). Most of a file is never located,
+so most nodes are never built. Large files are loaded from events, with every
+node built at once (see load/events.py).
 """
 
 from __future__ import annotations
@@ -83,8 +85,8 @@ class ScalarNode(Node):
 
 
 class SequenceNode(Node):
-    """A list. ``data`` is the plain data the loader built; the item nodes are made
-    from the composed YAML (``source``) the first time ``items`` is read."""
+    """A list. ``data`` is the plain data the loader built; the item nodes are given,
+    or made from the composed YAML (``source``) the first time ``items`` is read."""
 
     __slots__ = ("_items", "data", "source")
 
@@ -96,12 +98,13 @@ class SequenceNode(Node):
         end_column0: int,
         data: list[Any] | None = None,
         source: yaml.SequenceNode | None = None,
+        items: list[Node] | None = None,
     ) -> None:
         self.line0, self.column0 = line0, column0
         self.end_line0, self.end_column0 = end_line0, end_column0
         self.data: list[Any] = [] if data is None else data
         self.source = source
-        self._items: list[Node] | None = None
+        self._items = items if items is not None or source is not None else []
 
     @property
     def items(self) -> list[Node]:
@@ -126,40 +129,48 @@ class MappingNode(Node):
         end_column0: int,
         data: dict[str, Any] | None = None,
         source: yaml.MappingNode | None = None,
+        keys: dict[str, ScalarNode] | None = None,
+        values: dict[str, Node] | None = None,
     ) -> None:
         self.line0, self.column0 = line0, column0
         self.end_line0, self.end_column0 = end_line0, end_column0
         self.data: dict[str, Any] = {} if data is None else data
         self.source = source
-        self._keys: dict[str, ScalarNode] | None = None
-        self._values: dict[str, Node] | None = None
+        built = source is None  # without a composed source, the nodes are given (or none)
+        self._keys = keys if keys is not None or not built else {}
+        self._values = values if values is not None or not built else {}
 
     @property
     def keys(self) -> dict[str, ScalarNode]:
+        """The key nodes: needed only to point at a key, so built apart from the values."""
         if self._keys is None:
-            self._unfold()
-        assert self._keys is not None
+            self._keys = {
+                key.value: _scalar(key, key.value)
+                for key, _ in self._pairs()
+                if not key.value.startswith("x-")
+            }
+            self._release()
         return self._keys
 
     @property
     def values(self) -> dict[str, Node]:
         if self._values is None:
-            self._unfold()
-        assert self._values is not None
+            data = self.data
+            self._values = {
+                key.value: node_for(value, data[key.value])
+                for key, value in self._pairs()
+                # x- keys are the user's own metadata: not in the data, not in the tree
+                if not key.value.startswith("x-")
+            }
+            self._release()
         return self._values
 
-    def _unfold(self) -> None:
-        source, self.source = self.source, None
-        keys: dict[str, ScalarNode] = {}
-        values: dict[str, Node] = {}
-        data = self.data
-        for key_source, value_source in source.value if source is not None else ():
-            key = key_source.value
-            if key.startswith("x-"):
-                continue  # the user's own metadata: not in the data, not in the tree
-            keys[key] = _scalar(key_source, key)
-            values[key] = node_for(value_source, data[key])
-        self._keys, self._values = keys, values
+    def _pairs(self) -> list[tuple[yaml.Node, yaml.Node]]:
+        return self.source.value if self.source is not None else []
+
+    def _release(self) -> None:
+        if self._keys is not None and self._values is not None:
+            self.source = None  # the composed YAML is no longer needed
 
 
 def node_for(source: yaml.Node, value: Any) -> Node:
@@ -175,20 +186,6 @@ def node_for(source: yaml.Node, value: Any) -> Node:
 def _scalar(source: yaml.Node, value: Any) -> ScalarNode:
     start, end = source.start_mark, source.end_mark
     return ScalarNode(start.line, start.column, end.line, end.column, value)
-
-
-def unfold_all(root: Node) -> None:
-    """Build every node now, releasing the composed YAML as it goes.
-
-    For large files: the composed tree takes several times the memory of ours.
-    """
-    pending = [root]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, MappingNode):
-            pending.extend(node.values.values())
-        elif isinstance(node, SequenceNode):
-            pending.extend(node.items)
 
 
 def format_path(path: Path) -> str:

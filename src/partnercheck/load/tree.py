@@ -1,85 +1,49 @@
-"""One walk over the composed YAML: every check, and the plain data for validation.
+"""A composed document, walked once: every check, and the plain data for validation.
 
 libyaml's C composer builds the node tree (with positions) far faster than
-Python can from its events; this walk then visits each node once to refuse
-what a partnership file must not contain (tags, duplicate keys, merge keys,
-non-text keys, deep nesting, alias bombs) and to read each scalar the YAML 1.2
-way. It builds plain dicts and lists only: located nodes are made later, on
-demand (see :mod:`partnercheck.load.nodes`).
+Python can from its events; this walk visits each node once to refuse what a
+partnership file must not contain (see :mod:`partnercheck.load.checks`) and
+to read each scalar the YAML 1.2 way. It builds plain dicts and lists only:
+located nodes are made later, on demand, from the composed tree
+(:mod:`partnercheck.load.nodes`).
 
-Recursion is bounded by :data:`MAX_DEPTH`: the walk refuses a collection
-deeper than that before it descends into it.
+Recursion is bounded by MAX_DEPTH: the walk refuses a collection deeper than
+that before it descends into it.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, NoReturn
+from typing import Any
 
 import yaml
 
-from partnercheck.errors import InputError, InputErrors
-from partnercheck.load.scalars import (
-    COLLECTION_TAGS,
-    NUMBER_START,
-    SCALAR_TAGS,
-    STR_TAG,
-    TAG_PREFIX,
-    WORDS,
-    ScalarError,
-    plain_value,
-    tagged_value,
-)
+from partnercheck.load.checks import Checks
+from partnercheck.load.scalars import NUMBER_START, WORDS
 
-MAX_DEPTH = 50
-# Aliases may repeat content, but a handful of anchors must not expand into
-# millions of nodes (the "billion laughs" attack) or megabytes of text (one
-# long anchored text repeated thousands of times). Real files that use
-# aliases repeat a list of attendees or a sentence a few times: a few thousand
-# nodes and characters.
-MAX_ALIAS_EXPANSION = 100_000  # nodes reached through aliases
-MAX_ALIAS_CHARACTERS = 1_000_000  # characters of text reached through aliases
-
-_Scalar, _Mapping, _Sequence = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
-# A node from the composer: a Composed whose tag is a slice when it was implicit
+_Scalar, _Mapping = yaml.ScalarNode, yaml.MappingNode
+# A node from the composer: a yaml.Node whose tag is a slice when it was implicit
 # (see yaml_source._NoResolver) and a string when it was written out.
 Composed = Any
 # A text holds an anchor only if it has `&` followed by a name character; without
 # one, no node can be reached twice and the alias bookkeeping is skipped.
 _ANCHOR = re.compile(r"&[^\s,\[\]{}]")
-# The non-specific tag `!` makes a plain scalar text: `! 5` is the string "5".
+# The composer hands the non-specific tag `!` to the resolver like no tag at all,
+# so it is read from the text: `! 5` is the string "5".
 _NON_SPECIFIC = re.compile(r"(?:&\S+\s+)?!\s")
 _ALIAS_NAME = re.compile(r"\*([^\s,\[\]{}]*)")
 
 
-class Walker:
-    """Checks a composed document and builds its data; raises :class:`InputErrors`."""
+class Walker(Checks):
+    """Checks a composed document and builds its data; raises InputErrors."""
 
     def __init__(self, text: str, filename: str) -> None:
-        self.text = text
-        self.filename = filename
+        super().__init__(text, filename)
         self.tracking = _ANCHOR.search(text) is not None
-        # id of a composed node -> (its value, nodes, characters), or None while it is
-        # being walked; only when tracking.
+        # When tracking: id of a composed node -> (its value, nodes, characters),
+        # or None while it is being walked.
         self.seen: dict[int, tuple[Any, int, int] | None] = {}
-        self.nodes = 0  # nodes and characters walked so far, aliases expanded
-        self.characters = 0
-        self.alias_nodes = 0
-        self.alias_characters = 0
         self.last_end = 0  # where the last value ended, to find the next alias
-
-    # --- errors -----------------------------------------------------------------------
-
-    def fail(self, index: int, message: str) -> NoReturn:
-        line = self.text.count("\n", 0, index)
-        column = index - (self.text.rfind("\n", 0, index) + 1)
-        raise InputErrors([InputError(self.filename, line + 1, column + 1, message)])
-
-    def fail_at(self, node: Composed, message: str) -> NoReturn:
-        mark = node.start_mark
-        raise InputErrors([InputError(self.filename, mark.line + 1, mark.column + 1, message)])
-
-    # --- nodes ------------------------------------------------------------------------
 
     def value(self, node: Composed, depth: int, after: int) -> Any:
         """The data of any node; ``after`` is where an alias to it could start."""
@@ -96,13 +60,20 @@ class Walker:
         tag = node.tag
         text: str = node.value
         if type(tag) is not slice:  # an explicit tag, such as !!int
-            return self._tagged(node, tag)
+            return self.tagged(node, tag, text)
         if not tag.step[0] or not (text in WORDS or text[:1] in NUMBER_START):
             return text  # quoted, or plain text that cannot be anything else
-        return self._plain(node, text)
+        value = self.plain(node, text)
+        if type(value) is not str:
+            start = node.start_mark.index
+            if _NON_SPECIFIC.match(self.text, start):
+                return text
+            if text == "" and self.text.startswith("&", start):
+                self.empty_anchor(node)
+        return value
 
     def mapping(self, node: Composed, depth: int) -> dict[str, Any]:
-        self._check_collection(node, depth)
+        self._check(node, depth)
         data: dict[str, Any] = {}
         extra: set[str] | None = None  # x- keys seen
         tracking = self.tracking
@@ -143,7 +114,7 @@ class Walker:
         return data
 
     def sequence(self, node: Composed, depth: int) -> list[Any]:
-        self._check_collection(node, depth)
+        self._check(node, depth)
         items: list[Composed] = node.value
         data: list[Any] = []
         if not self.tracking:
@@ -165,93 +136,27 @@ class Walker:
             data.append(self._tracked(item, depth + 1, self.last_end))
         return data
 
-    # --- checks -----------------------------------------------------------------------
-
-    def _check_collection(self, node: Composed, depth: int) -> None:
-        if depth > MAX_DEPTH:
-            self.fail_at(node, f"nesting is deeper than {MAX_DEPTH} levels")
+    def _check(self, node: Composed, depth: int) -> None:
         tag = node.tag
-        if type(tag) is not slice and tag not in COLLECTION_TAGS:
-            from partnercheck.load import hints  # only on the error path
-
-            shown = hints.name(_short(tag), hints.TEXT_CHARS)
-            self.fail_at(node, f"tag {shown} is not allowed; use plain YAML")
-
-    def _plain(self, node: Composed, text: str) -> Any:
-        try:
-            value = plain_value(text)
-        except ScalarError as exc:
-            self.fail_at(node, str(exc))
-        if type(value) is str:
-            return value
-        start = node.start_mark.index
-        if _NON_SPECIFIC.match(self.text, start):
-            return text  # `! 5`: the non-specific tag makes it text
-        if text == "" and self.text.startswith("&", start):
-            self._empty_anchor(node)
-        return value
-
-    def _tagged(self, node: Composed, tag: str) -> Any:
-        if tag not in SCALAR_TAGS:
-            self._bad_tag(node, tag)
-        try:
-            return tagged_value(tag, node.value)
-        except ScalarError as exc:
-            self.fail_at(node, str(exc))
-
-    def _bad_tag(self, node: Composed, tag: str) -> NoReturn:
-        from partnercheck.load import hints  # only on the error path
-
-        if tag == TAG_PREFIX + "merge":
-            self.fail_at(node, "merge keys ('<<') are not supported; write the keys out")
-        shown = hints.name(_short(tag), hints.TEXT_CHARS)
-        if not tag.startswith(TAG_PREFIX) and isinstance(node, _Scalar):
-            # `name: !important`: text that YAML reads as a tag.
-            line = hints.entry(self.text.splitlines()[node.start_mark.line])
-            if line.value:
-                fix = line.fix(hints.quoted(line.value))
-                self.fail_at(node, f"tag {shown} is not allowed; if this is text, quote it: {fix}")
-        self.fail_at(node, f"tag {shown} is not allowed; use plain YAML values")
-
-    def _empty_anchor(self, node: Composed) -> NoReturn:
-        from partnercheck.load import hints  # only on the error path
-
-        line = hints.entry(self.text.splitlines()[node.start_mark.line])
-        self.fail_at(
-            node,
-            f"{hints.name(line.value)} is read as an anchor ('&') with no value; "
-            f"quote the text: {line.fix(hints.quoted(line.value))}",
-        )
+        self.check_collection(node, depth, None if type(tag) is slice else tag)
 
     def _odd_key(self, node: Composed) -> str:
-        """A key that is not plain text: refused unless it is quoted or tagged text."""
-        from partnercheck.load import hints  # only on the error path
-
+        """A key that may not be plain text: refused unless it is quoted or tagged text."""
         if type(node) is not _Scalar:
             self.fail_at(node, "mapping keys must be plain strings")
         tag: Any = node.tag
         if node.value == "<<" and type(tag) is slice and tag.step[0]:
-            self.fail_at(node, "merge keys ('<<') are not supported; write the keys out")
+            self.merge_key(node)
         key = self.scalar(node)
         if type(key) is not str:
-            kind = "null" if key is None else type(key).__name__
-            shown = hints.name(node.value)
-            self.fail_at(node, f"key {shown} is read as {kind}, not text; quote it")
+            self.not_text_key(node, node.value, key)
         return key
 
-    def _duplicate(
-        self, pairs: list[tuple[Composed, Composed]], node: Composed, key: str
-    ) -> NoReturn:
-        from partnercheck.load import hints  # only on the error path
-
+    def _duplicate(self, pairs: list[tuple[Composed, Composed]], node: Composed, key: str) -> None:
         first = next(k for k, _ in pairs if k.value == key)
-        self.fail_at(
-            node,
-            f"duplicate key {hints.name(key)} (first defined at line {first.start_mark.line + 1}); "
-            "each key may appear once",
-        )
+        self.duplicate(node, key, first.start_mark.line)
 
-    # --- aliases ----------------------------------------------------------------------
+    # --- aliases: a node reached a second time ----------------------------------------
 
     def _tracked(self, node: Composed, depth: int, after: int) -> Any:
         """Like :meth:`value`, counting what aliases expand to."""
@@ -283,38 +188,14 @@ class Walker:
         self.characters += len(key)
 
     def _alias(self, target: tuple[Any, int, int] | None, after: int) -> Any:
-        """An alias to an anchor walked before (``target``), found at or after ``after``."""
-        from partnercheck.load import hints  # only on the error path
-
+        """An alias to a node walked before (``target``). The composed tree does not
+        record where an alias was written: it is the next `*` after ``after``."""
         at = self.text.find("*", after)
         at = at if at >= 0 else after
         self.last_end = at + 1
         if target is None:
             found = _ALIAS_NAME.match(self.text, at)
-            alias = hints.escaped(hints.shorten(found[1], hints.KEY_CHARS)) if found else ""
-            self.fail(at, f"alias *{alias} refers to itself")
+            self.self_alias(at, found[1] if found else "")
         value, nodes, characters = target
-        self.nodes += nodes
-        self.characters += characters
-        self.alias_nodes += nodes
-        self.alias_characters += characters
-        if self.alias_nodes > MAX_ALIAS_EXPANSION:
-            self.fail(
-                at,
-                f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes; "
-                "refusing (possible alias bomb)",
-            )
-        if self.alias_characters > MAX_ALIAS_CHARACTERS:
-            self.fail(
-                at,
-                f"aliases expand to more than {MAX_ALIAS_CHARACTERS:,} characters of text; "
-                "refusing (possible alias bomb)",
-            )
+        self.expand(nodes, characters, at)
         return value
-
-
-def _short(tag: str) -> str:
-    return "!!" + tag.removeprefix(TAG_PREFIX) if tag.startswith(TAG_PREFIX) else tag
-
-
-__all__ = ["MAX_ALIAS_CHARACTERS", "MAX_ALIAS_EXPANSION", "MAX_DEPTH", "STR_TAG", "Walker"]

@@ -1,10 +1,12 @@
 """Safe YAML loading into a located node tree.
 
-libyaml's C composer builds the node tree (with positions) and
-:class:`~partnercheck.load.tree.Walker` visits it once: no Python object is
-ever built from a tag; duplicate keys, aliases, nesting and tags are checked;
-scalars are read the YAML 1.2 way. Syntax errors become located messages with
-a hint for the commonest mistakes (:mod:`partnercheck.load.hints`).
+A small file (the common case) is composed by libyaml in C and walked once by
+:class:`~partnercheck.load.tree.Walker`; a large one is walked as a stream of
+events by :class:`~partnercheck.load.events.EventWalker`, which keeps memory
+close to the result. Either way no Python object is ever built from a tag;
+duplicate keys, aliases, nesting and tags are checked; scalars are read the
+YAML 1.2 way. Syntax errors become located messages with a hint for the
+commonest mistakes (:mod:`partnercheck.load.hints`).
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from typing import Any
 import yaml
 
 from partnercheck.errors import InputError, InputErrors
-from partnercheck.load.nodes import MappingNode, ScalarNode, SequenceNode, node_for, unfold_all
-from partnercheck.load.tree import MAX_ALIAS_CHARACTERS, MAX_ALIAS_EXPANSION, MAX_DEPTH, Walker
+from partnercheck.load.checks import MAX_ALIAS_CHARACTERS, MAX_ALIAS_EXPANSION, MAX_DEPTH
+from partnercheck.load.events import EventWalker
+from partnercheck.load.nodes import MappingNode, Node, ScalarNode, SequenceNode, node_for
+from partnercheck.load.tree import Walker
 
 try:  # libyaml is about nine times faster; fall back only when it is missing.
     from yaml._yaml import CParser, get_version
@@ -28,9 +32,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     HAVE_LIBYAML = False
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-# Above this size the whole node tree is built at once, so that the composed
-# YAML (several times larger) is released before validation needs memory.
-UNFOLD_AT_ONCE_CHARS = 1_000_000
+# The composed tree takes about 30 bytes of memory per character of the file;
+# above this size, files are walked as events instead.
+COMPOSE_UP_TO_CHARS = 1_000_000
 
 
 class _NoResolver:
@@ -47,20 +51,13 @@ class _NoResolver:
     ascend_resolver = tuple
 
 
-class _PyComposer(
-    _NoResolver,
-    yaml.reader.Reader,
-    yaml.scanner.Scanner,
-    yaml.parser.Parser,
-    yaml.composer.Composer,
-):
-    """The pure-Python parser and composer, for when libyaml cannot be used."""
+class _PyParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+    """PyYAML's pure-Python parser, for when libyaml is missing."""
 
     def __init__(self, text: str) -> None:
         yaml.reader.Reader.__init__(self, text)
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
-        yaml.composer.Composer.__init__(self)
 
 
 if HAVE_LIBYAML:
@@ -68,21 +65,16 @@ if HAVE_LIBYAML:
     class _CComposer(_NoResolver, CParser):
         """libyaml's parser and composer."""
 
-    # libyaml limits nesting to 1,000 levels from 0.2.6 on; the composer recurses in C,
-    # so an older libyaml gets only texts that cannot nest deeper than that.
-    _LIBYAML_LIMITS_NESTING = get_version() >= (0, 2, 6)
+    # The composer recurses in C; libyaml limits nesting (to 1,000 levels) from 0.2.6 on.
+    _COMPOSER_IS_SAFE = get_version() >= (0, 2, 6)
 
 
-def _composer(text: str) -> Any:
-    if HAVE_LIBYAML and (_LIBYAML_LIMITS_NESTING or _nesting_bound(text) <= 1000):
-        return _CComposer(text)
-    return _PyComposer(text)
+def _use_composer(text: str) -> bool:
+    return HAVE_LIBYAML and _COMPOSER_IS_SAFE and len(text) <= COMPOSE_UP_TO_CHARS
 
 
-def _nesting_bound(text: str) -> int:
-    """An upper bound on how deep ``text`` can nest: every collection starts with
-    (or, for a block mapping, contains) its own one of these indicators."""
-    return sum(text.count(ch) for ch in "[{-?:")
+def _parser(text: str) -> Any:
+    return CParser(text) if HAVE_LIBYAML else _PyParser(text)
 
 
 @contextmanager
@@ -166,15 +158,8 @@ def check_size(size: int, filename: str, max_bytes: int) -> None:
 def parse(text: str, filename: str) -> MappingNode:
     """Parse one YAML document into located nodes; raise :class:`InputErrors`."""
     with _collector_paused():
-        composed = _compose(text, filename)
-        if composed is None:
-            raise InputErrors([InputError(filename, 1, 1, "file is empty; expected a partnership")])
-        data = Walker(text, filename).value(composed, 1, 0)
-        root = node_for(composed, data)
-        del composed  # the root node holds it until it is unfolded
-        if len(text) > UNFOLD_AT_ONCE_CHARS:
-            unfold_all(root)
-    if isinstance(root, ScalarNode) and root.value is None:
+        root = _load(text, filename)
+    if root is None or (isinstance(root, ScalarNode) and root.value is None):
         raise InputErrors([InputError(filename, 1, 1, "file is empty; expected a partnership")])
     if not isinstance(root, MappingNode):
         shape = "a list" if isinstance(root, SequenceNode) else "a single value"
@@ -192,20 +177,24 @@ def parse(text: str, filename: str) -> MappingNode:
     return root
 
 
-def _compose(text: str, filename: str) -> yaml.Node | None:
-    composer = _composer(text)
+def _load(text: str, filename: str) -> Node | None:
+    composing = _use_composer(text)
+    loader = _CComposer(text) if composing else _parser(text)
     try:
-        node: yaml.Node | None = composer.get_single_node()
-        return node
+        if not composing:
+            walked = EventWalker(text, filename, loader).document()
+            return walked[0] if walked is not None else None
+        composed = loader.get_single_node()
+        if composed is None:
+            return None
+        # The root node keeps the composed tree, to unfold its nodes on demand.
+        return node_for(composed, Walker(text, filename).value(composed, 1, 0))
     except yaml.MarkedYAMLError as exc:
         raise InputErrors([_syntax_error(exc, text, filename)]) from None
     except yaml.YAMLError as exc:
         raise InputErrors([_reader_error(exc, text, filename)]) from None
-    except RecursionError:  # only the pure-Python composer recurses in Python
-        message = f"nesting is deeper than {MAX_DEPTH} levels"
-        raise InputErrors([InputError(filename, 1, 1, message)]) from None
     finally:
-        composer.dispose()
+        loader.dispose()
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, filename: str) -> InputError:
@@ -230,9 +219,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, filename: str) -> InputE
             context.column if context else None,
         )
     )
-    if message.startswith("file holds more than one"):
-        return InputError(filename, line + 1, column + 1, message)
-    return InputError(filename, line + 1, column + 1, f"invalid YAML: {message}")
+    return InputError(filename, line + 1, column + 1, message)
 
 
 def _reader_error(exc: yaml.YAMLError, text: str, filename: str) -> InputError:
