@@ -354,3 +354,13 @@ class TestUtf32:
 
     def test_utf16_without_a_mark_is_still_utf16(self) -> None:
         assert "UTF-16" in self.errors("partnercheck: 1\n".encode("utf-16-le"))
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\u2028"], ids=["LF", "CRLF", "LS"])
+def test_positions_count_lines_as_libyaml_does(newline: str) -> None:
+    # libyaml also ends lines at CR LF and the Unicode line separator.
+    assert error_of(f"b: 1{newline}a: &x [*x]\n") == "f.yaml:2:8: alias *x refers to itself"
+    text = f'a: "x{newline}b: 2{newline}c: "y"\n'
+    assert error_of(text).startswith(
+        'f.yaml:1:4: invalid YAML: this " quote is closed only on line 3'
+    )

@@ -47,8 +47,10 @@ class Checks:
         self.alias_characters = 0
 
     def fail(self, index: int, message: str) -> NoReturn:
-        line = self.text.count("\n", 0, index)
-        column = index - (self.text.rfind("\n", 0, index) + 1)
+        """An error at a character offset of the text."""
+        from partnercheck.load.hints import position  # only on the error path
+
+        line, column = position(self.text, index)
         raise InputErrors([InputError(self.filename, line + 1, column + 1, message)])
 
     def fail_at(self, where: Marked, message: str) -> NoReturn:

@@ -110,6 +110,16 @@ def entry(line: str) -> Entry:
     return Entry(len(m["indent"]), m["dashes"].replace("\t", " "), key, m.start("value"), value)
 
 
+def position(text: str, index: int) -> tuple[int, int]:
+    """The 0-based line and column of a character offset, counting lines as libyaml
+    does (which also breaks them at NEL and the Unicode line separators)."""
+    before = text[:index].splitlines(keepends=True)
+    last = before[-1] if before else ""
+    if last and len(last.splitlines()[0]) < len(last):  # it ends with a line break
+        return len(before), 0
+    return max(len(before) - 1, 0), len(last)
+
+
 # --- the mistakes ---------------------------------------------------------------------
 
 
@@ -273,15 +283,14 @@ def _text_after_closing(p: Problem, line: Entry, before: str) -> Located | None:
 
 def _opening_quote(p: Problem, quote: str, close_column: int) -> tuple[int, int] | None:
     """Where the quote that closes at (p.line, close_column) was opened."""
-    lines = p.text.splitlines()
-    offset = sum(len(x) + 1 for x in lines[: p.line]) + close_column
+    lines = p.text.splitlines(keepends=True)
+    offset = sum(len(x) for x in lines[: p.line]) + close_column
     start = p.text.rfind(quote, 0, offset)
     while quote == '"' and start > 0 and p.text[start - 1] == "\\":
         start = p.text.rfind(quote, 0, start - 1)
     if start < 0:
         return None
-    line = p.text.count("\n", 0, start)
-    return line, start - (p.text.rfind("\n", 0, start) + 1)
+    return position(p.text, start)
 
 
 def _unclosed_quote(p: Problem) -> Located | None:
