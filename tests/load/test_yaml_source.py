@@ -364,3 +364,11 @@ def test_positions_count_lines_as_libyaml_does(newline: str) -> None:
     assert error_of(text).startswith(
         'f.yaml:1:4: invalid YAML: this " quote is closed only on line 3'
     )
+
+
+def test_an_alias_as_a_key_is_checked_like_any_key() -> None:
+    assert error_of("a: &k 1\nb: {*k : x}\n") == (
+        "f.yaml:2:5: key '1' is read as int, not text; quote it"
+    )
+    assert error_of("a: &k [1]\nb: {*k : x}\n") == "f.yaml:2:5: mapping keys must be plain strings"
+    assert to_data(parse("a: &k name\nb: {*k : x}\n", "f.yaml"))["b"] == {"name": "x"}

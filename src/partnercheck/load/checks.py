@@ -160,5 +160,29 @@ class Checks:
                   "refers to itself")  # fmt: skip
 
 
+class Spot:
+    """A place in the text, standing in for a node in an error (an alias's, which the
+    composed tree does not keep). Its line and column are worked out only if asked."""
+
+    __slots__ = ("index", "text")
+
+    def __init__(self, text: str, index: int) -> None:
+        self.text, self.index = text, index
+
+    @property
+    def start_mark(self) -> _Mark:
+        from partnercheck.load.hints import position  # only on the error path
+
+        line, column = position(self.text, self.index)
+        return _Mark(line, column, self.index)
+
+
+class _Mark:
+    __slots__ = ("column", "index", "line")
+
+    def __init__(self, line: int, column: int, index: int) -> None:
+        self.line, self.column, self.index = line, column, index
+
+
 def short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix(TAG_PREFIX) if tag.startswith(TAG_PREFIX) else tag

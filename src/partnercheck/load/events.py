@@ -165,7 +165,8 @@ class EventWalker(Checks):
         if not isinstance(node, ScalarNode):
             self.fail_at(event, "mapping keys must be plain strings")
         if type(key) is not str:
-            self.not_text_key(event, event.value, key)
+            written = event.value if kind is _Scalar else str(key)
+            self.not_text_key(event, written, key)
         return node, key
 
     def _open(self, event: Event) -> None:

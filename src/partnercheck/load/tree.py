@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from partnercheck.load.checks import Checks
+from partnercheck.load.checks import Checks, Spot
 from partnercheck.load.scalars import NUMBER_START, WORDS
 
 _Scalar, _Mapping = yaml.ScalarNode, yaml.MappingNode
@@ -77,8 +77,12 @@ class Walker(Checks):
         data: dict[str, Any] = {}
         extra: set[str] | None = None  # x- keys seen
         tracking = self.tracking
+        if tracking:
+            self.last_end = node.start_mark.index
         pairs: list[tuple[Composed, Composed]] = node.value
         for key_node, value_node in pairs:
+            # Where errors about the key point: the key, or the alias that stands for it.
+            where = self._key_spot(key_node) if tracking else key_node
             key = key_node.value
             key_tag = key_node.tag
             if (
@@ -86,21 +90,21 @@ class Walker(Checks):
                 or type(key_tag) is not slice
                 or (key_tag.step[0] and (key in WORDS or key[:1] in NUMBER_START or key == "<<"))
             ):
-                key = self._odd_key(key_node)
+                key = self._odd_key(key_node, where)
             if tracking:
-                self._count_key(key_node, key)
+                self._count_key(key_node, key, where)
             if key.startswith("x-"):
                 # The user's own metadata: checked like the rest, kept out of the model.
                 extra = extra if extra is not None else set()
                 if key in extra:
-                    self._duplicate(pairs, key_node, key)
+                    self._duplicate(pairs, where, key)
                 extra.add(key)
-                self.value(value_node, depth + 1, key_node.end_mark.index)
+                self.value(value_node, depth + 1, self.last_end)
                 continue
             if key in data:
-                self._duplicate(pairs, key_node, key)
+                self._duplicate(pairs, where, key)
             if tracking or type(value_node) is not _Scalar:
-                data[key] = self.value(value_node, depth + 1, key_node.end_mark.index)
+                data[key] = self.value(value_node, depth + 1, self.last_end)
                 continue
             # The commonest case, inlined: a scalar that can only be text.
             tag: Any = value_node.tag
@@ -140,21 +144,21 @@ class Walker(Checks):
         tag = node.tag
         self.check_collection(node, depth, None if type(tag) is slice else tag)
 
-    def _odd_key(self, node: Composed) -> str:
+    def _odd_key(self, node: Composed, where: Any) -> str:
         """A key that may not be plain text: refused unless it is quoted or tagged text."""
         if type(node) is not _Scalar:
-            self.fail_at(node, "mapping keys must be plain strings")
+            self.fail_at(where, "mapping keys must be plain strings")
         tag: Any = node.tag
         if node.value == "<<" and type(tag) is slice and tag.step[0]:
-            self.merge_key(node)
+            self.merge_key(where)
         key = self.scalar(node)
         if type(key) is not str:
-            self.not_text_key(node, node.value, key)
+            self.not_text_key(where, node.value, key)
         return key
 
-    def _duplicate(self, pairs: list[tuple[Composed, Composed]], node: Composed, key: str) -> None:
+    def _duplicate(self, pairs: list[tuple[Composed, Composed]], where: Any, key: str) -> None:
         first = next(k for k, _ in pairs if k.value == key)
-        self.duplicate(node, key, first.start_mark.line)
+        self.duplicate(where, key, first.start_mark.line)
 
     # --- aliases: a node reached a second time ----------------------------------------
 
@@ -178,20 +182,33 @@ class Walker(Checks):
         self.last_end = node.end_mark.index
         return value
 
-    def _count_key(self, node: Composed, key: str) -> None:
+    def _key_spot(self, node: Composed) -> Any:
+        """The key itself, or for a key that is an alias, where the alias is written."""
+        if id(node) not in self.seen:
+            self.last_end = node.end_mark.index
+            return node
+        at = self._alias_index(self.last_end)
+        self.last_end = at + 1
+        return Spot(self.text, at)
+
+    def _count_key(self, node: Composed, key: str, where: Any) -> None:
         identity = id(node)
         if identity in self.seen:
-            self._alias(self.seen[identity], node.start_mark.index)
+            self._alias(self.seen[identity], where.index)
             return
         self.seen[identity] = (key, 1, len(key))
         self.nodes += 1
         self.characters += len(key)
 
-    def _alias(self, target: tuple[Any, int, int] | None, after: int) -> Any:
-        """An alias to a node walked before (``target``). The composed tree does not
-        record where an alias was written: it is the next `*` after ``after``."""
+    def _alias_index(self, after: int) -> int:
+        """The composed tree does not record where an alias was written: it is the
+        next `*` after the node before it."""
         at = self.text.find("*", after)
-        at = at if at >= 0 else after
+        return at if at >= 0 else after
+
+    def _alias(self, target: tuple[Any, int, int] | None, after: int) -> Any:
+        """An alias, at or after ``after``, to a node walked before (``target``)."""
+        at = self._alias_index(after)
         self.last_end = at + 1
         if target is None:
             found = _ALIAS_NAME.match(self.text, at)
