@@ -27,10 +27,10 @@ from partnercheck.survey.responses import read_responses
 # cost, then a cost per byte. Only the ratio to SECONDS_PER_WORKER matters.
 SECONDS_PER_FILE = 0.0012
 SECONDS_PER_BYTE = 0.12e-6
-# Starting a worker process, feeding it and collecting its results costs about
-# 15 ms; a worker pays for itself only with a few times that much work to do
-# (the "parallel crossover" in benchmarks/README.md).
-SECONDS_PER_WORKER = 0.04
+# Starting the workers costs about 15 ms, and this process still unpickles every
+# result (about 0.2 ms a file) while they work: a worker pays for itself only with
+# this much work to do (the "parallel crossover" in benchmarks/README.md).
+SECONDS_PER_WORKER = 0.06
 # About this many files of a realistic 5 KB keep one worker busy that long.
 FILES_PER_WORKER = round(SECONDS_PER_WORKER / (SECONDS_PER_FILE + 5_000 * SECONDS_PER_BYTE))
 MAX_CHUNK = 16
