@@ -431,7 +431,7 @@ AREAS = (
     ("engine.locate (finding positions, unfolds nodes)", "engine.py", "locate"),
     ("engine.active_rules", "engine.py", "active_rules"),
     ("rules/depth.py classify", "rules/depth.py", "classify"),
-    ("  of which load/nodes.py unfolding", "load/nodes.py", "_unfold"),
+    ("  of which load/nodes.py building nodes on demand", "load/nodes.py", "values,items,keys"),
 )
 
 AREA_CODE = """
@@ -442,8 +442,9 @@ areas = [line.split("|") for line in sys.argv[3:]]
 assess = sum(v[3] for k, v in stats.items() if k[0].endswith("partnercheck/engine.py")
              and k[2] == "assess")
 print(f"{assess / files * 1e6:8.0f} us  100.0%  engine.assess, in all (cProfile)")
-for title, path, function in areas:
-    cumulative = sum(v[3] for k, v in stats.items() if k[0].endswith(path) and k[2] == function)
+for title, path, functions in areas:
+    names = functions.split(",")
+    cumulative = sum(v[3] for k, v in stats.items() if k[0].endswith(path) and k[2] in names)
     print(f"{cumulative / files * 1e6:8.0f} us  {cumulative / assess:6.1%}  {title}")
 """
 
