@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generate import PARTNERS_PER_10KB, generate_text, write_corpus
+from realistic import realistic_text, write_realistic_corpus
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -51,17 +52,19 @@ PARTNERCHECK = [str(_SCRIPT)] if _SCRIPT.exists() else [PY, "-m", "partnercheck"
 @dataclass(frozen=True)
 class Sizes:
     runs: int  # repeats of each cold-start command
-    corpus: int  # files of about 10 KB
+    corpus: int  # files in each corpus (realistic ~5 KB, generated ~11 KB)
     corpus_runs: int
     sample: int  # files timed with check-jsonschema
     big_partners: int
     big_goals: int
     scale_n: int  # partners at n; 2n and 4n follow
     scale_runs: int
+    crossover: tuple[int, ...]  # file counts timed serial and with two workers
 
 
-FULL = Sizes(15, 1000, 3, 50, 5000, 20000, 1000, 3)
-QUICK = Sizes(5, 200, 1, 10, 1000, 4000, 500, 1)
+FULL = Sizes(15, 1000, 3, 50, 5000, 20000, 1000, 3, (8, 16, 32, 48, 64, 96, 128, 256))
+QUICK = Sizes(5, 200, 1, 10, 1000, 4000, 500, 1, (16, 64, 128))
+ONE = OUT / "one.yaml"  # one realistic file, for the cold-start figures
 
 
 @dataclass(frozen=True)
@@ -170,80 +173,93 @@ def machine() -> None:
     report("libyaml (CSafeLoader) in use", libyaml, "True", libyaml == "True")
 
 
-def cold_start(sizes: Sizes) -> float:
-    """Start-up ratios; returns the JSON path's median wall time, the fixed cost
-    that the scaling section subtracts."""
+def cold_start(sizes: Sizes, tools: dict[str, Path]) -> float:
+    """Start-up ratios; returns the JSON path's median wall time on one realistic file,
+    the fixed cost that the scaling section subtracts."""
+    ONE.write_text(realistic_text(0), encoding="utf-8")
+    one = str(ONE.relative_to(ROOT))
     print(f"\nCold start (median of {sizes.runs} fresh processes each, wall time; CPU in brackets)")
-    t = medians(
-        {
-            "version": [*PARTNERCHECK, "--version"],
-            "typer": [PY, "-c", "import typer"],
-            "json": [*PARTNERCHECK, "assess", EXAMPLE, "--format", "json", *AS_OF],
-            "base": [PY, "-c", "import yaml; from pydantic import BaseModel"],
-            "rich": [*PARTNERCHECK, "assess", EXAMPLE, "--format", "rich", *AS_OF],
-        },
-        sizes.runs,
-    )
+    print(f"  one.yaml: a realistic file of {ONE.stat().st_size / 1000:.1f} KB (seed 0)")
+    commands = {
+        "version": [*PARTNERCHECK, "--version"],
+        "typer": [PY, "-c", "import typer"],
+        "json": [*PARTNERCHECK, "assess", one, "--format", "json", *AS_OF],
+        "base": [PY, "-c", "import yaml; from pydantic import BaseModel"],
+        "riverside": [*PARTNERCHECK, "assess", EXAMPLE, "--format", "json", *AS_OF],
+        "rich": [*PARTNERCHECK, "assess", EXAMPLE, "--format", "rich", *AS_OF],
+    }
+    if "yamllint" in tools:
+        commands["yamllint"] = [str(tools["yamllint"]), "-d", "relaxed", one]
+    t = medians(commands, sizes.runs)
 
-    def ratio(name: str, a: str, b: str, limit: float) -> None:
+    def ratio(name: str, a: str, b: str, limit: float | None) -> None:
         r, c = t[a].wall / t[b].wall, t[a].cpu / t[b].cpu
         value = f"{r:.2f}x ({c:.2f}x)"
-        report(name, value, f"<= {limit}x", r <= limit)
+        if limit is None:
+            report(name, value)
+        else:
+            report(name, value, f"<= {limit}x", r <= limit)
 
-    report("`partnercheck --version`", f"{ms(t['version'].wall)} ({ms(t['version'].cpu)})")
-    report("`python -c 'import typer'`", f"{ms(t['typer'].wall)} ({ms(t['typer'].cpu)})")
+    def timed(name: str, key: str) -> None:
+        report(name, f"{ms(t[key].wall)} ({ms(t[key].cpu)})")
+
+    timed("`partnercheck --version`", "version")
+    timed("`python -c 'import typer'`", "typer")
     ratio("--version / import typer", "version", "typer", 1.15)
-    report("`assess riverside.yaml --format json`", f"{ms(t['json'].wall)} ({ms(t['json'].cpu)})")
-    report("`python -c 'import yaml; from pydantic ...'`",
-           f"{ms(t['base'].wall)} ({ms(t['base'].cpu)})")  # fmt: skip
-    ratio("assess json / import yaml+pydantic", "json", "base", 1.8)
-    report("`assess riverside.yaml --format rich`", f"{ms(t['rich'].wall)} ({ms(t['rich'].cpu)})")
-    ratio("assess rich / assess json", "rich", "json", 1.25)
+    timed("`assess one.yaml --format json`", "json")
+    timed("`python -c 'import yaml; from pydantic ...'`", "base")
+    ratio("assess json / import yaml+pydantic", "json", "base", 2.0)
+    if "yamllint" in tools:
+        timed("`yamllint -d relaxed one.yaml`", "yamllint")
+        ratio("assess json / yamllint (information)", "json", "yamllint", None)
+    timed("`assess riverside.yaml --format json` (11 KB)", "riverside")
+    timed("`assess riverside.yaml --format rich`", "rich")
+    ratio("assess rich / assess json", "rich", "riverside", 1.25)
     return t["json"].wall
 
 
-def _check_jsonschema() -> Path | None:
-    exe = VENV_BENCH / "bin" / "check-jsonschema"
-    if exe.exists():
-        return exe
-    print(f"  (installing check-jsonschema into {VENV_BENCH.relative_to(ROOT)} ...)", flush=True)
+BENCH_TOOLS = ("check-jsonschema", "yamllint")
+
+
+def _bench_tools() -> dict[str, Path]:
+    """The comparison tools, installed on first use into their own environment."""
+    found = {name: VENV_BENCH / "bin" / name for name in BENCH_TOOLS}
+    if all(exe.exists() for exe in found.values()):
+        return found
+    print(f"  (installing {', '.join(BENCH_TOOLS)} into {VENV_BENCH.relative_to(ROOT)} ...)")
     try:
         subprocess.run([sys.executable, "-m", "venv", str(VENV_BENCH)], check=True)
-        subprocess.run(
-            [str(VENV_BENCH / "bin" / "python"), "-m", "pip", "install", "-q", "check-jsonschema"],
-            check=True,
-        )
+        pip = [str(VENV_BENCH / "bin" / "python"), "-m", "pip", "install", "-q"]
+        subprocess.run([*pip, *BENCH_TOOLS], check=True)
     except (subprocess.CalledProcessError, OSError) as exc:
-        print(f"  could not install check-jsonschema: {exc}")
-        return None
-    return exe if exe.exists() else None
+        print(f"  could not install the comparison tools: {exc}")
+    return {name: exe for name, exe in found.items() if exe.exists()}
 
 
-def corpus(sizes: Sizes) -> None:
-    folder = OUT / "corpus"
-    shutil.rmtree(folder, ignore_errors=True)
-    files = write_corpus(folder, sizes.corpus, PARTNERS_PER_10KB, seed=1000)
+@dataclass(frozen=True)
+class Corpus:
+    title: str
+    files: list[Path]
+    judged: bool  # whether its figures are held to the targets
+
+
+def corpus(sizes: Sizes, c: Corpus, tools: dict[str, Path]) -> None:
+    files = c.files
     mean_size = sum(f.stat().st_size for f in files) / len(files)
-    print(
-        f"\n{len(files):,} generated files, mean {mean_size / 1000:.1f} KB "
-        f"({PARTNERS_PER_10KB} partners each), median of {sizes.corpus_runs} runs"
-    )
-    rel = str(folder.relative_to(ROOT))
+    print(f"\n{c.title}: {len(files):,} files, mean {mean_size / 1000:.1f} KB, "
+          f"median of {sizes.corpus_runs} runs")  # fmt: skip
+    rel = str(files[0].parent.relative_to(ROOT))
     valid = run([*PARTNERCHECK, "validate", rel, "--quiet"], ok=(0,))
     report("`validate DIR` (default jobs)", f"{len(files) / valid.wall:,.0f} files/s")
-    t = medians(
-        {
-            j: [*PARTNERCHECK, "assess", rel, "--format", "json", "--jobs", j, *AS_OF]
-            for j in ("1", "2")
-        },
-        sizes.corpus_runs,
-    )
+    assess = [*PARTNERCHECK, "assess", rel, "--format", "json", *AS_OF]
+    t = medians({"1": [*assess, "--jobs", "1"], "default": assess}, sizes.corpus_runs)
     serial = t["1"].wall / len(files)
-    report("`assess DIR --jobs 1`", f"{len(files) / t['1'].wall:,.0f} files/s")
-    report("`assess DIR --jobs 2`", f"{len(files) / t['2'].wall:,.0f} files/s")
-    report("  parallel speed-up (--jobs 2 / --jobs 1)", f"{t['1'].wall / t['2'].wall:.2f}x")
+    rate = f"{len(files) / t['1'].wall:,.0f} files/s ({serial * 1000:.2f} ms per file)"
+    report("`assess DIR --jobs 1`", rate)
+    report("`assess DIR` (default jobs)", f"{len(files) / t['default'].wall:,.0f} files/s")
+    report("  default / --jobs 1 speed-up", f"{t['1'].wall / t['default'].wall:.2f}x")
 
-    exe = _check_jsonschema()
+    exe = tools.get("check-jsonschema")
     if exe is None:
         report("check-jsonschema comparison", "not measured", ">= 15x", None)
         return
@@ -269,23 +285,65 @@ def corpus(sizes: Sizes) -> None:
     report("  one invocation over the sample, per file", f"{batch_each * 1000:.1f} ms")
     extrapolated = one + batch_each * len(files)
     report(f"  one invocation, extrapolated to {len(files):,} files", f"{extrapolated:.1f} s")
-    report(
-        "partnercheck --jobs 1 vs check-jsonschema per process",
-        f"{each / serial:.1f}x faster",
-        ">= 15x",
-        each / serial >= 15,
+
+    def versus(name: str, ratio: float, limit: float) -> None:
+        if c.judged:
+            report(name, f"{ratio:.1f}x faster", f">= {limit:g}x", ratio >= limit)
+        else:
+            report(name, f"{ratio:.1f}x faster")
+
+    versus("partnercheck --jobs 1 vs check-jsonschema per process", each / serial, 15)
+    versus("partnercheck --jobs 1 vs one check-jsonschema call", extrapolated / t["1"].wall, 12)
+    versus(
+        "partnercheck default jobs vs one check-jsonschema call",
+        extrapolated / t["default"].wall,
+        15,
     )
-    report(
-        "partnercheck --jobs 1 vs one check-jsonschema call",
-        f"{extrapolated / t['1'].wall:.1f}x faster",
-    )
-    # The target is judged as users run it: default --jobs (the CPU count, 2 here).
-    report(
-        "partnercheck --jobs 2 (default here) vs one check-jsonschema call",
-        f"{extrapolated / t['2'].wall:.1f}x faster",
-        ">= 15x",
-        extrapolated / t["2"].wall >= 15,
-    )
+
+
+CROSSOVER = """
+import statistics, sys, time
+from datetime import date
+from pathlib import Path
+from partnercheck.app.runner import Job, check_with_workers, planned_workers
+from partnercheck.app.settings import Settings
+
+folder, runs = Path(sys.argv[1]), int(sys.argv[2])
+files = sorted(str(p) for p in folder.glob("*.yaml"))
+job = Job(Settings(), date(2026, 11, 26))
+check_with_workers(files[:20], job, 1)  # warm: imports and caches, as a CLI run has them
+for n in map(int, sys.argv[3:]):
+    chosen = files[:n]
+    times = {1: [], 2: []}
+    for _ in range(runs):
+        for workers in (1, 2):
+            start = time.perf_counter()
+            check_with_workers(chosen, job, workers)
+            times[workers].append(time.perf_counter() - start)
+    one, two = (statistics.median(times[w]) for w in (1, 2))
+    print(n, one, two, planned_workers(chosen, 2))
+"""
+
+
+def crossover(sizes: Sizes, folder: Path) -> None:
+    """Serial against two workers as the number of (realistic) files grows, and what
+    check_all chooses by default: it should pick the faster side of the crossover."""
+    runs = max(3, sizes.corpus_runs * 2 + 1)
+    print(f"\nParallel crossover: realistic files checked in one process or two workers, "
+          f"in-process (no start-up), median of {runs}")  # fmt: skip
+    out = subprocess.run(
+        [PY, "-c", CROSSOVER, str(folder), str(runs), *map(str, sizes.crossover)],
+        capture_output=True, text=True, check=True, cwd=ROOT, env=_env(),
+    ).stdout  # fmt: skip
+    for line in out.splitlines():
+        n, one, two, chosen = line.split()
+        faster = "two faster" if float(two) < float(one) else "serial faster"
+        default = "serial" if chosen == "1" else f"{chosen} workers"
+        report(
+            f"  {int(n):>4} files: serial / two workers",
+            f"{float(one) * 1000:.0f} / {float(two) * 1000:.0f} ms, {faster}",
+            f"default: {default}",
+        )
 
 
 def _version(exe: Path) -> str:
@@ -327,11 +385,75 @@ def scaling(sizes: Sizes, fixed: float) -> None:
     )
 
 
-def profile(sizes: Sizes) -> None:
-    """Where the time goes: the slowest imports and the busiest functions."""
+STAGES = """
+import gc, statistics, sys, time
+from datetime import date
+from pathlib import Path
+from partnercheck.app.runner import build_report
+from partnercheck.engine import Loaded, Options, assess
+from partnercheck.load import read_source
+from partnercheck.load.yaml_source import parse
+from partnercheck.model.validate import build
+from partnercheck.reporters import RenderContext, render
+from partnercheck.app.runner import Outcome
+
+gc.disable()  # as the CLI runs
+files = sorted(str(p) for p in Path(sys.argv[1]).glob("*.yaml"))
+options = Options(as_of=date(2026, 11, 26))
+totals = {}
+def timed(stage, f, *args):
+    start = time.perf_counter()
+    result = f(*args)
+    totals[stage] = totals.get(stage, 0.0) + time.perf_counter() - start
+    return result
+for _ in range(3):
+    outcomes = []
+    for name in files:
+        source = timed("read the file (load/__init__.py)", read_source, name)
+        root = timed("parse YAML (load/)", parse, source.text, source.name)
+        p = timed("validate (model/, pydantic)", build, root, source.name)
+        result = timed("assess: rules, scoring, engine", assess, Loaded(source, root, p), options)
+        outcomes.append(Outcome(result, []))
+    report = timed("build the report (results.Report)", build_report, options.as_of, outcomes, [])
+    timed("JSON (reporters/json_report.py)", render, "json", report, RenderContext())
+total = sum(totals.values())
+for stage, seconds in totals.items():
+    print(f"{seconds / 3 / len(files) * 1e6:8.0f} us  {seconds / total:5.1%}  {stage}")
+"""
+
+# Where assess's time goes, from a cProfile run: cumulative time of each entry point.
+AREAS = (
+    ("rule checks (rules/*, run inside engine.capped)", "engine.py", "capped"),
+    ("rules/context.py Context (indexes for the rules)", "rules/context.py", "__init__"),
+    ("scoring.score", "scoring.py", "score"),
+    ("scoring.challenge_summary", "scoring.py", "challenge_summary"),
+    ("suppression.apply_suppressions", "suppression.py", "apply_suppressions"),
+    ("engine.locate (finding positions, unfolds nodes)", "engine.py", "locate"),
+    ("engine.active_rules", "engine.py", "active_rules"),
+    ("rules/depth.py classify", "rules/depth.py", "classify"),
+    ("  of which load/nodes.py building nodes on demand", "load/nodes.py", "values,items,keys"),
+)
+
+AREA_CODE = """
+import pstats, sys
+stats = pstats.Stats(sys.argv[1]).stats
+files = int(sys.argv[2])
+areas = [line.split("|") for line in sys.argv[3:]]
+assess = sum(v[3] for k, v in stats.items() if k[0].endswith("partnercheck/engine.py")
+             and k[2] == "assess")
+print(f"{assess / files * 1e6:8.0f} us  100.0%  engine.assess, in all (cProfile)")
+for title, path, functions in areas:
+    names = functions.split(",")
+    cumulative = sum(v[3] for k, v in stats.items() if k[0].endswith(path) and k[2] in names)
+    print(f"{cumulative / files * 1e6:8.0f} us  {cumulative / assess:6.1%}  {title}")
+"""
+
+
+def profile(sizes: Sizes, realistic: Path) -> None:
+    """Where the time goes: the slowest imports, each stage per file, the busiest functions."""
     print("\nProfile: slowest imports of `partnercheck assess` (python -X importtime, cumulative)")
     proc = subprocess.run(
-        [PY, "-X", "importtime", "-m", "partnercheck", "assess", EXAMPLE, "--format", "rich",
+        [PY, "-X", "importtime", "-m", "partnercheck", "assess", EXAMPLE, "--format", "json",
          *AS_OF],
         capture_output=True, text=True, cwd=ROOT, env=_env(),
     )  # fmt: skip
@@ -342,28 +464,35 @@ def profile(sizes: Sizes) -> None:
             rows.append((int(total), module.rstrip()))
     for micros, module in sorted(rows, reverse=True)[:25]:
         print(f"  {micros / 1000:8.1f} ms  {module}")
-    target = OUT / f"scale-{4 * sizes.scale_n}.yaml"
-    for title, args in (
-        (f"{target.name}", [str(target.relative_to(ROOT)), *BIG_LIMIT]),
-        (f"{sizes.corpus} files, --jobs 1", [str((OUT / "corpus").relative_to(ROOT)),
-                                              "--jobs", "1"]),
-    ):  # fmt: skip
-        print(f"\nProfile: cProfile of `assess {title}` (top functions by own time)")
-        stats = OUT / "profile.pstats"
-        subprocess.run(
-            [PY, "-m", "cProfile", "-o", str(stats), "-m", "partnercheck", "assess", *args,
-             "--format", "json", *AS_OF],
-            stdout=subprocess.DEVNULL, cwd=ROOT, env=_env(), check=False,
-        )  # fmt: skip
-        code = (
-            "import pstats, sys; s = pstats.Stats(sys.argv[1]); s.sort_stats('tottime')"
-            ".print_stats(18); s.sort_stats('cumulative').print_stats('partnercheck', 18)"
-        )
-        shown = subprocess.run([PY, "-c", code, str(stats)], capture_output=True, text=True)
-        for line in shown.stdout.splitlines():
-            noise = line.lstrip().startswith(("Ordered by", "List reduced")) or str(stats) in line
-            if line.strip() and not noise:
-                print(f"  {line.rstrip()[:140]}")
+    print(f"\nProfile: each stage per realistic file, in one process, no profiler "
+          f"({sizes.corpus} files, 3 passes)")  # fmt: skip
+    staged = subprocess.run([PY, "-c", STAGES, str(realistic)], capture_output=True, text=True,
+                            check=True, cwd=ROOT, env=_env())  # fmt: skip
+    for line in staged.stdout.splitlines():
+        print(f"  {line}")
+    stats = OUT / "profile.pstats"
+    subprocess.run(
+        [PY, "-m", "cProfile", "-o", str(stats), "-m", "partnercheck", "assess",
+         str(realistic.relative_to(ROOT)), "--jobs", "1", "--format", "json", *AS_OF],
+        stdout=subprocess.DEVNULL, cwd=ROOT, env=_env(), check=False,
+    )  # fmt: skip
+    print("\nProfile: inside engine.assess, per realistic file (cProfile, cumulative; the")
+    print("profiler inflates Python-heavy code, so read the shares rather than the times)")
+    areas = ["|".join(area) for area in AREAS]
+    shown = subprocess.run([PY, "-c", AREA_CODE, str(stats), str(sizes.corpus), *areas],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    for line in shown.stdout.splitlines():
+        print(f"  {line}")
+    print(f"\nProfile: cProfile of `assess {sizes.corpus} realistic files --jobs 1` "
+          "(top functions by own time)")  # fmt: skip
+    code = (
+        "import pstats, sys; s = pstats.Stats(sys.argv[1]); s.sort_stats('tottime').print_stats(22)"
+    )
+    top = subprocess.run([PY, "-c", code, str(stats)], capture_output=True, text=True)
+    for line in top.stdout.splitlines():
+        noise = line.lstrip().startswith(("Ordered by", "List reduced")) or str(stats) in line
+        if line.strip() and not noise:
+            print(f"  {line.rstrip()[:140]}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -375,12 +504,25 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     machine()
-    fixed = cold_start(sizes)
-    corpus(sizes)
+    tools = _bench_tools()
+    fixed = cold_start(sizes, tools)
+    realistic = OUT / "realistic"
+    generated = OUT / "corpus"
+    for folder in (realistic, generated):
+        shutil.rmtree(folder, ignore_errors=True)
+    corpora = [
+        Corpus("Realistic files (benchmarks/realistic.py; the targets are judged here)",
+               write_realistic_corpus(realistic, sizes.corpus, seed=1000), judged=True),
+        Corpus(f"Generated files ({PARTNERS_PER_10KB} partners, benchmarks/generate.py)",
+               write_corpus(generated, sizes.corpus, PARTNERS_PER_10KB, seed=1000), judged=False),
+    ]  # fmt: skip
+    for c in corpora:
+        corpus(sizes, c, tools)
+    crossover(sizes, realistic)
     big_file(sizes)
     scaling(sizes, fixed)
     if args.profile:
-        profile(sizes)
+        profile(sizes, realistic)
     judged = [f for f in FIGURES if f.passed is not None]
     failed = [f for f in judged if not f.passed]
     mode = "quick run" if args.quick else "full run"

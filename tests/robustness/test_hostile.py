@@ -107,6 +107,21 @@ def deep_block(folder: Path) -> str:
     return "deep-block.yaml"
 
 
+def alias_text_bomb(folder: Path) -> str:
+    """Few nodes, much text: a 200 KB meeting name aliased 5,000 times (issue 11)."""
+    text = RIVERSIDE.replace(
+        "    - name: Steering board\n", "    - name: &big " + "S" * 200_000 + "\n", 1
+    )
+    text += "x-copies: [" + ", ".join(["*big"] * 5_000) + "]\n"
+    (folder / "text-bomb.yaml").write_text(text)
+    return "text-bomb.yaml"
+
+
+def utf32(folder: Path) -> str:
+    (folder / "utf32.yaml").write_bytes(RIVERSIDE.encode("utf-32"))  # with a BOM
+    return "utf32.yaml"
+
+
 def png(folder: Path) -> str:
     header = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06"
     (folder / "image.yaml").write_bytes(header + bytes(range(256)) * 4)
@@ -157,6 +172,8 @@ def one_enormous_line(folder: Path) -> str:
 
 HOSTILE: dict[str, tuple[Callable[[Path], str], str]] = {
     "alias-bomb": (alias_bomb, "alias bomb"),
+    "alias-text-bomb": (alias_text_bomb, "more than 1,000,000 characters of text"),
+    "utf-32": (utf32, "UTF-32"),
     "flow-nesting-100000": (deep_flow, "nesting"),
     "block-nesting-1000": (deep_block, "nesting is deeper than 50 levels"),
     "png": (png, "binary"),

@@ -47,7 +47,7 @@ def test_errors_in_a_top_level_list_keep_their_lines_and_columns(tmp_path: Path)
         "  GOA1: 7\n"  # 3:9
         "  GOAL1: 3\n"  # 4:3
         "- [not, a, mapping]\n"  # 5:3
-        "- {respondent: r1, partner: nhs, COM1: yes}\n"  # 6:16 duplicate, 6:40 bool
+        "- {respondent: r1, partner: nhs, COM1: true}\n"  # 6:16 duplicate, 6:40 bool
         "- partner: nhs\n"  # 7:3 missing respondent
     )
     expected = "expected a whole number from 1 to 5, or blank for no answer"

@@ -8,6 +8,7 @@ one bad file never loses the run.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 from collections.abc import Iterable
@@ -28,8 +29,16 @@ from partnercheck.textsafe import MESSAGE_LIMIT, display_name, excerpt, visible
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
-# Below this many files per worker, starting processes costs more than it saves.
-FILES_PER_WORKER = 8
+# How long checking a file takes, roughly (2 cores, benchmarks/run.py): a fixed
+# cost, then a cost per byte. Only the ratio to SECONDS_PER_WORKER matters.
+SECONDS_PER_FILE = 0.0012
+SECONDS_PER_BYTE = 0.12e-6
+# Starting the workers costs about 15 ms, and this process still unpickles every
+# result (about 0.2 ms a file) while they work: a worker pays for itself only with
+# this much work to do (the "parallel crossover" in benchmarks/README.md).
+SECONDS_PER_WORKER = 0.06
+# About this many files of a realistic 5 KB keep one worker busy that long.
+FILES_PER_WORKER = round(SECONDS_PER_WORKER / (SECONDS_PER_FILE + 5_000 * SECONDS_PER_BYTE))
 MAX_CHUNK = 16
 
 
@@ -152,8 +161,37 @@ def _check_named(args: tuple[str, Job]) -> Outcome:
 
 
 def check_all(files: list[str], job: Job, jobs: int | None = None) -> list[Outcome]:
-    workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // FILES_PER_WORKER))
+    """Check every file, in order; in parallel when there is enough work to pay for it."""
+    return check_with_workers(files, job, planned_workers(files, jobs))
+
+
+def planned_workers(files: list[str], jobs: int | None = None) -> int:
+    """How many processes to use: at most ``jobs`` (default: the usable CPUs), and no
+    more than the estimated work keeps busy, so that small runs stay serial."""
+    ceiling = jobs or _usable_cpus()
     # Standard input can only be read here, in the parent process.
+    if ceiling <= 1 or len(files) < 2 or STDIN in files:
+        return 1
+    return max(1, min(ceiling, len(files), int(estimated_seconds(files) / SECONDS_PER_WORKER)))
+
+
+def estimated_seconds(files: list[str]) -> float:
+    size = 0
+    for name in files:
+        with contextlib.suppress(OSError):  # an unreadable file is reported when it is read
+            size += Path(name).stat().st_size
+    return len(files) * SECONDS_PER_FILE + size * SECONDS_PER_BYTE
+
+
+def _usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # what this process may use (taskset, cpusets)
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def check_with_workers(files: list[str], job: Job, workers: int) -> list[Outcome]:
+    """Check every file with exactly ``workers`` processes (1: in this process)."""
     if workers <= 1 or STDIN in files:
         return [check_file(name, job) for name in files]
     # Imported here: multiprocessing costs start-up time that one file never needs.

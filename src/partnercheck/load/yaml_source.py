@@ -1,45 +1,80 @@
 """Safe YAML loading into a located node tree.
 
-We walk libyaml's event stream ourselves instead of using a constructor, so
-that: no Python object is ever built from a tag; duplicate keys, aliases,
-nesting and multi-document streams are checked as they arrive; and nothing
-recurses, so a hostile file cannot exhaust the stack.
+A small file (the common case) is composed by libyaml in C and walked once by
+:class:`~partnercheck.load.tree.Walker`; a large one is walked as a stream of
+events by :class:`~partnercheck.load.events.EventWalker`, which keeps memory
+close to the result. Either way no Python object is ever built from a tag;
+duplicate keys, aliases, nesting and tags are checked; scalars are read the
+YAML 1.2 way. Syntax errors become located messages with a hint for the
+commonest mistakes (:mod:`partnercheck.load.hints`).
 """
 
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from typing import Any
 
 import yaml
 
 from partnercheck.errors import InputError, InputErrors
-from partnercheck.load.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from partnercheck.load.checks import MAX_ALIAS_CHARACTERS, MAX_ALIAS_EXPANSION, MAX_DEPTH
+from partnercheck.load.events import EventWalker
+from partnercheck.load.nodes import MappingNode, Node, ScalarNode, SequenceNode, node_for
+from partnercheck.load.tree import Walker
 
 try:  # libyaml is about nine times faster; fall back only when it is missing.
-    from yaml import CSafeLoader as _Loader
+    from yaml._yaml import CParser, get_version
 
     HAVE_LIBYAML = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
     HAVE_LIBYAML = False
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-MAX_DEPTH = 50
-# Aliases may repeat content, but a handful of anchors must not expand into
-# millions of nodes (the "billion laughs" attack).
-MAX_ALIAS_EXPANSION = 100_000
+# The composed tree takes about 30 bytes of memory per character of the file;
+# above this size, files are walked as events instead.
+COMPOSE_UP_TO_CHARS = 1_000_000
 
-_TAG = "tag:yaml.org,2002:"
-_ALLOWED_SCALAR_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
-_ALLOWED_TAGS = _ALLOWED_SCALAR_TAGS | {f"{_TAG}map", f"{_TAG}seq", "!"}
-_resolver = yaml.resolver.Resolver()
-_constructor = yaml.constructor.SafeConstructor()
+
+class _NoResolver:
+    """PyYAML's composer calls three resolver hooks for every node.
+
+    We resolve scalars ourselves (YAML 1.2), so the hooks are builtins that cost
+    next to nothing: ``resolve`` returns its arguments as a ``slice``, whose
+    ``step`` holds the implicit flags, (True, False) for a plain scalar. An
+    explicit tag never reaches ``resolve``: the node keeps it as a string.
+    """
+
+    resolve = slice
+    descend_resolver = slice
+    ascend_resolver = tuple
+
+
+class _PyParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+    """PyYAML's pure-Python parser, for when libyaml is missing."""
+
+    def __init__(self, text: str) -> None:
+        yaml.reader.Reader.__init__(self, text)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+
+
+if HAVE_LIBYAML:
+
+    class _CComposer(_NoResolver, CParser):
+        """libyaml's parser and composer."""
+
+    # The composer recurses in C; libyaml limits nesting (to 1,000 levels) from 0.2.6 on.
+    _COMPOSER_IS_SAFE = get_version() >= (0, 2, 6)
+
+
+def _use_composer(text: str) -> bool:
+    return HAVE_LIBYAML and _COMPOSER_IS_SAFE and len(text) <= COMPOSE_UP_TO_CHARS
+
+
+def _parser(text: str) -> Any:
+    return CParser(text) if HAVE_LIBYAML else _PyParser(text)
 
 
 @contextmanager
@@ -63,9 +98,14 @@ def decode(raw: bytes, filename: str) -> str:
         column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
         return InputErrors([InputError(filename, line, column, message)])
 
+    # UTF-32's little-endian mark starts with UTF-16's, so test it first.
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise fail("file is UTF-32 encoded; save it as UTF-8")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise fail("file is UTF-16 encoded; save it as UTF-8")
     nul = raw.find(b"\x00")
+    if nul != -1 and _looks_utf32(raw):
+        raise fail("file looks UTF-32 encoded (without a byte-order mark); save it as UTF-8")
     if nul != -1 and _looks_utf16(raw):
         raise fail("file looks UTF-16 encoded (without a byte-order mark); save it as UTF-8")
     if nul != -1:
@@ -78,13 +118,26 @@ def decode(raw: bytes, filename: str) -> str:
         ) from None
 
 
+def _mostly_nul(sample: bytes) -> bool:
+    return sample.count(0) > 0.9 * len(sample)
+
+
 def _looks_utf16(raw: bytes) -> bool:
     """Text in UTF-16 has a NUL in (nearly) every other byte."""
     sample = raw[:4096]
     if len(sample) < 4:
         return False
-    evens, odds = sample[0::2], sample[1::2]
-    return evens.count(0) > 0.9 * len(evens) or odds.count(0) > 0.9 * len(odds)
+    return _mostly_nul(sample[0::2]) or _mostly_nul(sample[1::2])
+
+
+def _looks_utf32(raw: bytes) -> bool:
+    """Text in UTF-32 has three NULs in (nearly) every four bytes."""
+    sample = raw[:4096]
+    if len(sample) < 8:
+        return False
+    little = all(_mostly_nul(sample[i::4]) for i in (1, 2, 3))
+    big = all(_mostly_nul(sample[i::4]) for i in (0, 1, 2))
+    return little or big
 
 
 def check_size(size: int, filename: str, max_bytes: int) -> None:
@@ -102,201 +155,10 @@ def check_size(size: int, filename: str, max_bytes: int) -> None:
         )
 
 
-# First characters of plain scalars that YAML may read as something other than
-# text (bool, int, float, null, timestamp, merge, value); anything else is text,
-# which spares most scalars the resolver's regular expressions.
-_IMPLICIT_STARTS = frozenset("yYnNtTfFoO-+0123456789.<~=")
-# Short integers only: a 5,000-digit one goes to the resolver, which refuses it.
-_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})\Z")
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-
-
-def _scalar_value(event: Any, error: Any) -> Any:
-    tag = event.tag
-    value = event.value
-    if tag is None or tag == "!":
-        if tag is not None or not event.implicit[0]:
-            return value  # quoted, or explicitly non-specific: text
-        if value and value[0] not in _IMPLICIT_STARTS:
-            return value
-        # The commonest non-text values, read exactly as YAML 1.1 would read them.
-        if _DECIMAL.match(value):
-            return int(value)
-        if _ISO_DATE.match(value):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass  # the resolver below reports it
-        tag = _resolver.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
-    if tag == f"{_TAG}merge":
-        raise error(event, "merge keys ('<<') are not supported; write the keys out")
-    if tag not in _ALLOWED_SCALAR_TAGS:
-        raise error(
-            event, f"tag {_short(event.tag or tag)!r} is not allowed; use plain YAML values"
-        )
-    if tag == f"{_TAG}str":
-        return event.value
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
-    try:
-        return _constructor.construct_object(node)
-    except (yaml.YAMLError, ValueError, OverflowError):
-        shown = value if len(value) <= 40 else value[:40] + "..."
-        raise error(event, f"cannot read {shown!r} as {tag.removeprefix(_TAG)}") from None
-
-
-def _short(tag: str) -> str:
-    return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
-
-
-class _Frame:
-    """An open mapping or sequence while its events arrive."""
-
-    __slots__ = ("anchor", "is_map", "node", "pending_key", "size")
-
-    def __init__(self, node: MappingNode | SequenceNode, anchor: str | None) -> None:
-        self.node = node
-        self.is_map = type(node) is MappingNode
-        self.anchor = anchor
-        self.pending_key: ScalarNode | None = None
-        self.size = 1
-
-
-def _check_key(node: Node, event: Any, error: Any, keys: dict[str, ScalarNode]) -> ScalarNode:
-    if type(node) is not ScalarNode:
-        raise error(event, "mapping keys must be plain strings")
-    key = node.value
-    if type(key) is not str:
-        shown = "null" if key is None else str(key)
-        raise error(event, f"key {shown!r} is read as {type(key).__name__}, not text; quote it")
-    if key == "<<":
-        raise error(event, "merge keys ('<<') are not supported; write the keys out")
-    previous = keys.get(key)
-    if previous is not None:
-        raise error(
-            event,
-            f"duplicate key {key!r} (first defined at line {previous.line}); "
-            "each key may appear once",
-        )
-    return node
-
-
 def parse(text: str, filename: str) -> MappingNode:
     """Parse one YAML document into located nodes; raise :class:`InputErrors`."""
-
-    def error(event: Any, message: str) -> InputErrors:
-        mark = event.start_mark
-        return InputErrors([InputError(filename, mark.line + 1, mark.column + 1, message)])
-
-    stack: list[_Frame] = []
-    anchors: dict[str, tuple[Node, int]] = {}
-    open_anchors: set[str] = set()
-    expansion = 0
-    documents = 0
-    root: Node | None = None
-
-    def attach(node: Node, size: int, event: Any) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        parent = stack[-1]
-        parent.size += size
-        # Untyped on purpose: the frame knows which kind of node it holds, and
-        # isinstance checks here would cost a tenth of the load time.
-        container: Any = parent.node
-        item: Any = node
-        value = item.value if type(item) is ScalarNode else item.data
-        if not parent.is_map:
-            container.items.append(node)
-            container.data.append(value)
-            return
-        key_node = parent.pending_key
-        if key_node is None:
-            parent.pending_key = _check_key(node, event, error, container.keys)
-            return
-        parent.pending_key = None
-        key = key_node.value
-        # Keys starting with "x-" are the user's own metadata: kept out of the model.
-        if not key.startswith("x-"):
-            container.keys[key] = key_node
-            container.values[key] = node
-            container.data[key] = value
-
-    loader = _Loader(text)
-    scalar, alias = yaml.ScalarEvent, yaml.AliasEvent
-    map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
-    map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
-    try:
-        with _collector_paused():
-            get_event = loader.get_event  # straight from libyaml: no generator in between
-            while True:
-                event: Any = get_event()
-                # Dispatch on the exact class: faster than isinstance.
-                kind = type(event)
-                if kind is scalar:
-                    mark, end = event.start_mark, event.end_mark
-                    node: Node = ScalarNode(
-                        mark.line, mark.column, end.line, end.column, _scalar_value(event, error)
-                    )
-                    if event.anchor:
-                        anchors[event.anchor] = (node, 1)
-                    attach(node, 1, event)
-                elif kind is map_end or kind is seq_end:
-                    frame = stack.pop()
-                    frame.node.end_line0 = event.end_mark.line
-                    frame.node.end_column0 = event.end_mark.column
-                    if frame.anchor:
-                        open_anchors.discard(frame.anchor)
-                        anchors[frame.anchor] = (frame.node, frame.size)
-                    attach(frame.node, frame.size, event)
-                elif kind is map_start or kind is seq_start:
-                    if event.tag not in (None, *_ALLOWED_TAGS):
-                        raise error(
-                            event, f"tag {_short(event.tag)!r} is not allowed; use plain YAML"
-                        )
-                    if len(stack) >= MAX_DEPTH:
-                        raise error(event, f"nesting is deeper than {MAX_DEPTH} levels")
-                    mark = event.start_mark
-                    cls = MappingNode if kind is map_start else SequenceNode
-                    stack.append(_Frame(cls(mark.line, mark.column, 0, 0), event.anchor))
-                    if event.anchor:
-                        open_anchors.add(event.anchor)
-                elif kind is alias:
-                    if event.anchor in open_anchors:
-                        raise error(event, f"alias *{event.anchor} refers to itself")
-                    if event.anchor not in anchors:
-                        raise error(event, f"alias *{event.anchor} has no anchor")
-                    target, size = anchors[event.anchor]
-                    expansion += size
-                    if expansion > MAX_ALIAS_EXPANSION:
-                        raise error(
-                            event,
-                            f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} nodes; "
-                            "refusing (possible alias bomb)",
-                        )
-                    attach(target, size, event)
-                elif kind is yaml.DocumentStartEvent:
-                    documents += 1
-                    if documents > 1:
-                        raise error(
-                            event,
-                            "file holds more than one YAML document; put one partnership "
-                            "in each file",
-                        )
-                elif kind is yaml.StreamEndEvent or event is None:
-                    break
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise InputErrors(
-            [InputError(filename, line, column, f"invalid YAML: {problem}")]
-        ) from None
-    except yaml.YAMLError as exc:
-        raise InputErrors([_reader_error(exc, text, filename)]) from None
-    finally:
-        loader.dispose()
-
+    with _collector_paused():
+        root = _load(text, filename)
     if root is None or (isinstance(root, ScalarNode) and root.value is None):
         raise InputErrors([InputError(filename, 1, 1, "file is empty; expected a partnership")])
     if not isinstance(root, MappingNode):
@@ -315,6 +177,51 @@ def parse(text: str, filename: str) -> MappingNode:
     return root
 
 
+def _load(text: str, filename: str) -> Node | None:
+    composing = _use_composer(text)
+    loader = _CComposer(text) if composing else _parser(text)
+    try:
+        if not composing:
+            walked = EventWalker(text, filename, loader).document()
+            return walked[0] if walked is not None else None
+        composed = loader.get_single_node()
+        if composed is None:
+            return None
+        # The root node keeps the composed tree, to unfold its nodes on demand.
+        return node_for(composed, Walker(text, filename).value(composed, 1, 0))
+    except yaml.MarkedYAMLError as exc:
+        raise InputErrors([_syntax_error(exc, text, filename)]) from None
+    except yaml.YAMLError as exc:
+        raise InputErrors([_reader_error(exc, text, filename)]) from None
+    finally:
+        loader.dispose()
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, filename: str) -> InputError:
+    from partnercheck.load.hints import Problem, explain  # only on the error path
+
+    problem_mark = exc.problem_mark or exc.context_mark
+    if problem_mark is None:
+        return InputError(filename, 1, 1, f"invalid YAML: {exc.problem or exc.context}")
+    problem = exc.problem or ""
+    if problem.startswith("exceeded maximum nesting depth"):
+        message = f"nesting is deeper than {MAX_DEPTH} levels"
+        return InputError(filename, problem_mark.line + 1, problem_mark.column + 1, message)
+    context = exc.context_mark
+    line, column, message = explain(
+        Problem(
+            text,
+            problem,
+            exc.context or "",
+            problem_mark.line,
+            problem_mark.column,
+            context.line if context else None,
+            context.column if context else None,
+        )
+    )
+    return InputError(filename, line + 1, column + 1, message)
+
+
 def _reader_error(exc: yaml.YAMLError, text: str, filename: str) -> InputError:
     # libyaml's reader errors carry a character offset but no mark.
     position = getattr(exc, "position", 0) or 0
@@ -322,3 +229,15 @@ def _reader_error(exc: yaml.YAMLError, text: str, filename: str) -> InputError:
     column = position - (text.rfind("\n", 0, position) + 1) + 1
     reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
     return InputError(filename, line, column, f"invalid YAML: {reason}")
+
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "HAVE_LIBYAML",
+    "MAX_ALIAS_CHARACTERS",
+    "MAX_ALIAS_EXPANSION",
+    "MAX_DEPTH",
+    "check_size",
+    "decode",
+    "parse",
+]
