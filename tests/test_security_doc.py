@@ -6,6 +6,7 @@ import pytest
 
 from partnercheck.app import baseline, config, json_input, output, settings
 from partnercheck.engine import MAX_HITS_PER_RULE
+from partnercheck.load.checks import MAX_ALIAS_CHARACTERS
 from partnercheck.load.yaml_source import DEFAULT_MAX_BYTES, MAX_ALIAS_EXPANSION, MAX_DEPTH
 from partnercheck.survey.responses import MAX_RATING_DIGITS
 from partnercheck.textsafe import EXCERPT_LIMIT, MESSAGE_LIMIT
@@ -22,7 +23,7 @@ DOC = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
         f"| config file | {config.MAX_CONFIG_BYTES:,} bytes |",
         f"| baseline file | {baseline.MAX_BASELINE_BYTES:,} bytes |",
         f"| YAML nesting | {MAX_DEPTH} levels |",
-        f"expand to at most {MAX_ALIAS_EXPANSION:,} nodes",
+        f"expand to at most {MAX_ALIAS_EXPANSION:,} nodes and {MAX_ALIAS_CHARACTERS:,} characters",
         f"nesting {json_input.MAX_DEPTH} levels",
         f"integers of at most {json_input.MAX_INTEGER_DIGITS} digits",
         f"more than {MAX_RATING_DIGITS} digits is never converted",
