@@ -46,6 +46,13 @@ def _append(lines: str) -> Callable[[str], str]:
 
 PARTNER = "  - id: council\n    name: Test City Council\n"
 GOAL = "    due: 2027-12-31\n  - id: G2\n"
+STAFF = "type: staff\n        fte: 1.0"
+
+
+def _goal_status(status: str) -> Callable[[str], str]:
+    return _replace(GOAL, f"    due: 2027-12-31\n    status: {status}\n  - id: G2\n")
+
+
 KPI = "      current: 320\n"
 
 # (case id, change to the sound file, whether it is valid)
