@@ -140,7 +140,8 @@ def _schema_accepts(text: str) -> bool:
         assert isinstance(value, datetime.date)
         return value.isoformat()
 
-    return VALIDATOR.is_valid(json.loads(json.dumps(data, default=plain)))
+    valid: bool = VALIDATOR.is_valid(json.loads(json.dumps(data, default=plain)))
+    return valid
 
 
 @pytest.mark.parametrize(("case", "change", "valid"), CORPUS, ids=[c[0] for c in CORPUS])
