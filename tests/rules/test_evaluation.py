@@ -275,3 +275,19 @@ def test_pc612_recognises_the_voice_of_the_people_served(method: str) -> None:
 
 def test_evaluation_rules_stay_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:
     assert not [f for f in sound_result.findings if f.rule.startswith("PC6")]
+
+
+def test_a_first_evaluation_method_never_lowers_the_evaluation_score() -> None:
+    def methods(listed: list[str]) -> Any:
+        return lambda d: d["evaluation"].update(methods=listed)
+
+    none = element(assess_changed(methods([])), "evaluation")
+    one = element(assess_changed(methods(["performance-indicators"])), "evaluation")
+    heard = element(assess_changed(methods(["service-user-feedback"])), "evaluation")
+    assert none <= one <= heard
+
+
+def test_pc612_fires_when_no_method_is_recorded_for_people_served() -> None:
+    result = assess_changed(lambda d: d["evaluation"].update(methods=[]))
+    [finding] = fired(result, "PC612")
+    assert finding.location is not None and finding.location.path == "evaluation"

@@ -604,8 +604,10 @@ def agreement_review_date(ctx: Context) -> Iterator[Hit]:
 def users_heard(ctx: Context) -> Iterator[Hit]:
     """Evaluation hears from the people the partnership serves."""
     ev = ctx.p.evaluation
-    if ev is None or not ctx.serves_people or not ev.methods:
-        return  # PC603 reports missing methods
+    # With no methods at all the people served are not heard either: PC603 prices the
+    # missing variety, this rule the missing voice, so a first method never costs more.
+    if ev is None or not ctx.serves_people:
+        return
     if any(_USER_VOICE.search(m) for m in ev.methods):
         return
     served = {x.id for x in ctx.partners if x.standing.value == "beneficiary"}
@@ -615,7 +617,7 @@ def users_heard(ctx: Context) -> Iterator[Hit]:
         return  # their representatives take part in evaluation
     yield Hit(
         "The evaluation does not hear from the people the partnership serves",
-        ("evaluation", "methods"),
+        ("evaluation", "methods") if ev.methods else ("evaluation",),
         "Ask the people the partnership serves how it works for them, and use their answers "
         "in reviews",
         key="methods",
