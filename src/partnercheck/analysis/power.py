@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import reduce
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from partnercheck.model.types import ContributionType, DecisionRule
 
@@ -54,6 +54,12 @@ class ResourceShares:
 
 def resource_shares(ctx: Context) -> ResourceShares | None:
     """Each active partner's (and member's) share of what is brought, or None if nothing is."""
+    if "resource_shares" not in ctx.memo:
+        ctx.memo["resource_shares"] = _resource_shares(ctx)
+    return cast("ResourceShares | None", ctx.memo["resource_shares"])
+
+
+def _resource_shares(ctx: Context) -> ResourceShares | None:
     parties = [x for _, x in ctx.active] + list(ctx.p.members)
     money = {x.id: ctx.money_of(x.contributions) for x in parties}
     staff = {
@@ -95,6 +101,12 @@ def voters(ctx: Context, body: BodyView) -> dict[str, int]:
 
 def decision_power(ctx: Context) -> DecisionPower | None:
     """Share of real decision power per voter on the body that counts, or None."""
+    if "decision_power" not in ctx.memo:
+        ctx.memo["decision_power"] = _decision_power(ctx)
+    return cast("DecisionPower | None", ctx.memo["decision_power"])
+
+
+def _decision_power(ctx: Context) -> DecisionPower | None:
     body = ctx.main_body
     if body is None or body.rule is None:
         return None

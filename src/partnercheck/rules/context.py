@@ -69,6 +69,8 @@ class Context:
     def __init__(self, partnership: Partnership, as_of: date) -> None:
         self.p = partnership
         self.as_of = as_of
+        # Analyses several rules share (decision power, resource shares), computed once.
+        self.memo: dict[str, object] = {}
 
     # --- who ---------------------------------------------------------------------
 
