@@ -238,3 +238,20 @@ def test_amounts_must_be_finite_and_plausible(value: str) -> None:
 def test_error_messages_never_echo_huge_values() -> None:
     [error] = errors_of(HEAD.replace("id: b", "id: " + "X" * 100_000))
     assert len(error) < 300 and "..." in error
+
+
+def test_a_key_written_without_a_space_after_its_colon_gets_the_fix() -> None:
+    text = HEAD.replace("  name: P\n", "  name:Eastgate Alliance\n")
+    assert errors_of(text) == [
+        "f.yaml:3:3: partnership: expected keys and values (a mapping), got the text "
+        "'name:Eastgate Alliance'; add a space after ':': name: Eastgate Alliance"
+    ]
+
+
+def test_a_section_of_the_wrong_shape_names_what_was_written() -> None:
+    [error] = errors_of(HEAD.replace("partnership:\n  name: P\n", "partnership: 5\n"))
+    assert error.endswith("partnership: expected keys and values (a mapping), got a number")
+    assert errors_of(HEAD + "goals: G1\n") == [
+        "f.yaml:9:8: goals: expected a list, got the text 'G1'; write [a, b] or one '- ' "
+        "line per item"
+    ]

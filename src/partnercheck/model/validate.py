@@ -6,6 +6,7 @@ the YAML node it came from, so every error reads ``FILE:LINE:COLUMN: message``.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from typing import Any
@@ -17,6 +18,7 @@ from partnercheck.errors import InputError, InputErrors, did_you_mean
 from partnercheck.load.nodes import MappingNode, Node, Path, format_path, key_node, resolve, to_data
 from partnercheck.model.partnership import Partnership
 from partnercheck.model.references import check_references
+from partnercheck.textsafe import excerpt
 
 
 def build(root: MappingNode, filename: str) -> Partnership:
@@ -81,7 +83,37 @@ def _message(error: ErrorDetails) -> str:
         message = "expected true or false"
     elif kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
         message = f'expected text, got the number {value!r}; quote it: "{value}"'
+    elif kind in {"model_type", "dict_type", "model_attributes_type"}:
+        message = "expected keys and values (a mapping)" + _got(value)
+    elif kind == "list_type":
+        message = "expected a list" + _got(value) + "; write [a, b] or one '- ' line per item"
     return message
+
+
+def _got(value: object) -> str:
+    """What was written instead, with a fix for ``key:value`` written without a space."""
+    if not isinstance(value, str):
+        return f", got {_kind_of(value)}"
+    shown = excerpt(value)
+    key, colon, rest = value.partition(":")
+    if colon and _KEY.fullmatch(key) and rest and not rest[0].isspace():
+        return f", got the text {shown}; add a space after ':': {key}: {rest}"[:200]
+    return f", got the text {shown}"
+
+
+def _kind_of(value: object) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "nothing" if value is None else "a value of another kind"
+
+
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
 
 _YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n"})
