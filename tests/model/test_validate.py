@@ -255,3 +255,12 @@ def test_a_section_of_the_wrong_shape_names_what_was_written() -> None:
         "f.yaml:9:8: goals: expected a list, got the text 'G1'; write [a, b] or one '- ' "
         "line per item"
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "got"),
+    [("{a: 1}", "a mapping"), ("[x]", "a list"), ("true", "true or false"), ("", "nothing")],
+)
+def test_text_fields_say_what_was_written_instead(value: str, got: str) -> None:
+    [error] = errors_of(HEAD.replace("    name: A\n", f"    name: {value}\n"))
+    assert error.endswith(f"partners[0].name: expected text, got {got}")

@@ -83,6 +83,8 @@ def _message(error: ErrorDetails) -> str:
         message = "expected true or false"
     elif kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
         message = f'expected text, got the number {value!r}; quote it: "{value}"'
+    elif kind == "string_type":
+        message = "expected text" + _got(value)
     elif kind in {"model_type", "dict_type", "model_attributes_type"}:
         message = "expected keys and values (a mapping)" + _got(value)
     elif kind == "list_type":
