@@ -283,16 +283,37 @@ def test_pc309_fires_for_partners_in_litigation() -> None:
     )
     [finding] = fired(assess_changed(_process(text)), "PC309")
     assert finding.severity == "error" and finding.challenge == "conflict"
-    assert finding.message.startswith("The partners are in a legal dispute: “")
+    # The whole sentence that states the dispute, never cut mid-word.
+    assert finding.message == (
+        "The partners are in a legal dispute: “The council's termination is contested”"
+    )
     assert finding.location is not None
     assert finding.location.path == "communication.conflict_resolution.process"
 
 
-def test_pc309_reads_a_conflict_risk_that_describes_litigation() -> None:
+def _conflict_risk(description: str) -> Any:
     def change(d: dict[str, Any]) -> None:
-        d["risks"].append({"challenge": "conflict", "description": "Litigation over the exit"})
+        d["risks"].append({"challenge": "conflict", "description": description})
 
-    assert fired(assess_changed(change), "PC309")
+    return change
+
+
+def test_pc309_reads_a_conflict_risk_that_states_litigation() -> None:
+    text = "Acme has issued proceedings in the Patents Court over the sulfide patents."
+    [finding] = fired(assess_changed(_conflict_risk(text)), "PC309")
+    assert finding.message == f"The partners are in a legal dispute: “{text}”"
+
+
+def test_pc309_quotes_a_long_sentence_only_up_to_a_word_boundary() -> None:
+    text = "The provider issued a claim " + "concerning the disputed termination " * 10 + "."
+    [finding] = fired(assess_changed(_process(text)), "PC309")
+    quoted = finding.message.split("“", 1)[1]
+    assert quoted.endswith(" …”") and len(quoted) < 230
+    assert quoted.startswith("The provider issued a claim concerning")
+
+
+def test_pc309_is_quiet_on_a_feared_outcome_in_the_risk_register() -> None:
+    assert not fired(assess_changed(_conflict_risk("Litigation over the exit")), "PC309")
 
 
 @pytest.mark.parametrize(
@@ -301,6 +322,12 @@ def test_pc309_reads_a_conflict_risk_that_describes_litigation() -> None:
         "Disputes go to mediation, then to the courts.",
         "There is a risk of litigation if the contract ends early.",
         "Termination for material breach on six months' notice.",
+        # What a dispute *process* says, in stock contract wording (NEC, s.75, consortia).
+        "A partner starts a dispute by sending a formal dispute notice to the board chair.",
+        "Any live dispute between partners is raised in writing with the chair.",
+        "Unresolved disputes go to litigation in the High Court.",
+        "A partner may serve notice of dispute; the board meets within 15 working days.",
+        "Where a partner is in dispute with another, the chair appoints a mediator.",
     ],
 )
 def test_pc309_is_quiet_on_a_process_for_disputes_that_might_come(text: str) -> None:
@@ -311,3 +338,14 @@ def test_communication_rules_stay_quiet_on_the_sound_partnership(
     sound_result: FileResult,
 ) -> None:
     assert not [f for f in sound_result.findings if f.rule.startswith("PC3")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The co-operative sent a formal notice of dispute in July 2026.",
+        "The council is withholding 38,000 of invoices while it disputes the costs.",
+    ],
+)
+def test_pc309_reads_a_dispute_stated_as_fact(text: str) -> None:
+    assert fired(assess_changed(_process(text)), "PC309")

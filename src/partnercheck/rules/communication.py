@@ -433,19 +433,33 @@ def independent_escalation(ctx: Context) -> Iterator[Hit | Strength]:
         )
 
 
-# What an active dispute between partners reads like (not a process for future ones).
+# What an active dispute between partners reads like: statements of fact (someone has
+# sued, a claim was issued, a trial is listed), never the nouns a dispute *process* uses
+# ("a formal dispute notice", "unresolved disputes go to litigation").
 _LITIGATION = re.compile(
-    r"\b(litigation|lawsuit|counter-?claim\w*|sued|sues|suing|trial (is )?(listed|set|due)|"
-    r"(issued|filed|brought|started|commenced|began)\b[^.;]{0,30}\b(proceedings|legal action|"
-    r"court action)|proceedings (were |have been |are )?(issued|filed|under way|started)|"
-    r"(issued|filed|brought) (a|an)? ?[\w ]{0,30}\bclaim|served notice|notice of "
-    r"(dispute|termination)|(formal|live|active|ongoing) dispute|terminated (the agreement|the "
-    r"contract|for cause)|termination .{0,40}\b(contested|disputed)|in dispute with|"
-    r"dispute (is |has been )?(pending|unresolved|ongoing|outstanding))",
+    r"\b(sued|sues|suing|counter-?claimed|"
+    r"trial (is |has been |was )?(listed|set|scheduled)|"
+    r"(issued|filed|brought|started|commenced|began|lodged)\b[^.;]{0,40}?\b(proceedings|"
+    r"legal action|court action|lawsuit|claim|counter-?claim)|"
+    r"(proceedings|lawsuit|legal action|claim|counter-?claim) (was |were |have been |has been "
+    r"|are |is )?(issued|filed|lodged|brought|under way|pending|started)|"
+    r"(are|is|remain|remains|went|entered) (now )?in (litigation|arbitration|court)\b|"
+    r"litigation (is |has )?(under way|ongoing|pending|began|begun|started)|"
+    r"(sent|served|issued|gave|given) (a |an )?(formal |written )?notice of (termination|"
+    r"dispute)|(is|are|was|were) (disputing|withholding)|(it|they) disputes? the|"
+    r"terminated (the agreement|the contract|for cause)|"
+    r"termination[^.;]{0,40}\b(is |was |being )?(contested|disputed|challenged)|"
+    r"(is|are) in dispute with|"
+    r"dispute (is |has been |remains )(pending|unresolved|ongoing|outstanding))",
     re.IGNORECASE,
 )
-# "Risk of litigation if ..." describes what could happen, not what has.
-_HYPOTHETICAL = re.compile(r"\b(risk of|could|may|might|possible|potential|if)\b", re.IGNORECASE)
+# "Risk of litigation if ...", "any partner may issue proceedings": what could happen.
+_HYPOTHETICAL = re.compile(
+    r"\b(risk of|could|may|might|possible|potential|if|shall|will|would|can|should|must|"
+    r"any|where|when|whenever|unless|in the event)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
 
 def _dispute_texts(ctx: Context) -> Iterator[tuple[Path, str]]:
@@ -487,8 +501,8 @@ def no_dispute_in_litigation(ctx: Context) -> Iterator[Hit]:
         found = _LITIGATION.search(text)
         if found is None:
             continue
-        before = text[max(0, found.start() - 40) : found.start()]
-        if _HYPOTHETICAL.search(before):
+        sentence_start = max([0] + [m.end() for m in _SENTENCE_END.finditer(text[: found.start()])])
+        if _HYPOTHETICAL.search(text[sentence_start : found.start()]):
             continue
         yield Hit(
             Say("The partners are in a legal dispute: {excerpt}", excerpt=_excerpt(text, found)),
@@ -500,10 +514,14 @@ def no_dispute_in_litigation(ctx: Context) -> Iterator[Hit]:
         return
 
 
-def _excerpt(text: str, found: re.Match[str], width: int = 80) -> str:
-    """The sentence around a match, shortened."""
-    start = max(text.rfind(".", 0, found.start()) + 1, found.start() - width)
-    end = text.find(".", found.end())
-    end = len(text) if end == -1 else min(end, found.end() + width)
-    shown = " ".join(text[start:end].split())
-    return f"“{shown}”"
+def _excerpt(text: str, found: re.Match[str], limit: int = 220) -> str:
+    """The whole sentence that states the dispute, cut only at a word boundary."""
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text) if m.end() <= found.start()]
+    start = starts[-1]
+    end_match = _SENTENCE_END.search(text, found.end())
+    end = len(text) if end_match is None else end_match.start()
+    sentence = " ".join(text[start:end].split()).rstrip(";")
+    sentence = sentence[:1].upper() + sentence[1:]
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0] + " …"
+    return f"“{sentence}”"
