@@ -155,9 +155,53 @@ def test_pc111_advice_acknowledges_an_open_action_aimed_at_the_goal() -> None:
 
     [finding] = fired(assess_changed(change), "PC111")
     assert finding.recommendation.startswith(
-        "Check with all partners that the open action (Recovery plan for G1 with the discharge"
+        "Check with all partners that the open action “Recovery plan for G1 with the "
+        "discharge team” is enough to bring G1 back on course"
     )
     assert "back on course" in finding.advice
+
+
+def _kpi_away_with(action: dict[str, Any]) -> Any:
+    def change(d: dict[str, Any]) -> None:
+        _kpi_away(d)
+        d["evaluation"]["improvements"] = [action]
+
+    return change
+
+
+def test_one_shared_word_does_not_aim_an_action_at_a_goal() -> None:
+    # G1 is about delayed discharges of older patients; a board seat shares only "older".
+    action = {"action": "Add an older carers' representative to the board", "status": "open"}
+    [finding] = fired(assess_changed(_kpi_away_with(action)), "PC111")
+    assert finding.recommendation.startswith("Review G1 with all partners")
+    assert fired(assess_changed(_kpi_away_with(action)), "PC614")
+
+
+def test_an_action_linked_to_the_goal_counts_whatever_its_words() -> None:
+    action = {"action": "Commission a community programme", "status": "open", "goals": ["G1"]}
+    result = assess_changed(_kpi_away_with(action))
+    [finding] = fired(result, "PC111")
+    assert finding.recommendation.startswith(
+        "Check with all partners that the open action “Commission a community programme”"
+    )
+    assert not fired(result, "PC614")
+
+
+def test_two_shared_words_make_a_likely_aim_said_as_such() -> None:
+    action = {"action": "Seven-day discharges pilot on the delayed wards", "status": "open"}
+    [finding] = fired(assess_changed(_kpi_away_with(action)), "PC111")
+    assert finding.recommendation.startswith(
+        "Check with all partners whether the open action “Seven-day discharges pilot"
+    )
+
+
+def test_a_stalled_action_for_the_goal_is_said_to_be_stalled() -> None:
+    action = {"action": "Recovery plan for G1", "status": "open", "due": date(2025, 6, 30)}
+    [finding] = fired(assess_changed(_kpi_away_with(action)), "PC111")
+    assert finding.recommendation.startswith(
+        "The action meant to turn G1 round, “Recovery plan for G1”, was due on 2025-06-30 "
+        "and is not done: restart it with an owner and a new date, or replace it"
+    )
 
 
 def test_results_falling_short_cap_the_band() -> None:

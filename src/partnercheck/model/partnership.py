@@ -386,6 +386,11 @@ class Improvement(Section):
     owner: PartnerId | None = Field(default=None, description="Partner responsible for it.")
     due: IsoDate | None = Field(default=None, description="When it should be done.")
     status: ActionStatus | None = Field(default=None, description="open, in-progress or done.")
+    goals: list[GoalId] = Field(
+        default_factory=list,
+        description="Goals this action is meant to move (an extension of the format): "
+        "links it to a goal that is going wrong without relying on shared words.",
+    )
 
 
 class Evaluation(Section):

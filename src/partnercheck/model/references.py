@@ -169,3 +169,7 @@ def _goal_refs(p: Partnership) -> Iterator[tuple[Path, str]]:
     for i, ws in enumerate(p.workstreams):
         for j, gid in enumerate(ws.goals):
             yield ("workstreams", i, "goals", j), gid
+    if p.evaluation:
+        for i, action in enumerate(p.evaluation.improvements):
+            for j, gid in enumerate(action.goals):
+                yield ("evaluation", "improvements", i, "goals", j), gid

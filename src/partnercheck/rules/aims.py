@@ -1,8 +1,17 @@
-"""Which improvement actions are aimed at a goal: shared by the results and evaluation rules."""
+"""Which improvement actions are aimed at a goal: shared by the results and evaluation rules.
+
+An action is aimed at a goal when it is linked to it (``goals: [G1]`` on the action),
+names its id, or shares at least two content words with the goal's objective or its
+KPIs. One shared word is not enough: "Add a tenant representative" has nothing to do
+with readmissions of tenants. Words every partnership uses (service, community, care,
+people, ...) never count.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Literal
 
 from partnercheck.model.partnership import Goal, Improvement
 from partnercheck.model.types import ActionStatus
@@ -10,9 +19,26 @@ from partnercheck.rules.context import Context
 
 _STOP_WORDS = """
     the and for with from that this their more into across through about young people share
-    number rate level total each every other partner partners goal goals
+    number rate level total each every other partner partners partnership goal goals
+    tenant tenants community communities family families service services health care
+    support local older children residents patients person persons public within between
+    after before under until against among during where which while would could should
+    improve improved increase reduce agree agreed review deliver programme project
 """
 _STOP = frozenset(_STOP_WORDS.split())
+SHARED_WORDS = 2  # content stems an action must share with a goal to count as aimed at it
+
+How = Literal["linked", "named", "similar"]
+
+
+@dataclass(frozen=True)
+class Aim:
+    action: Improvement
+    how: How  # linked on the action, goal id named, or two shared words
+
+    @property
+    def sure(self) -> bool:
+        return self.how != "similar"
 
 
 def _words(text: str) -> set[str]:
@@ -20,17 +46,22 @@ def _words(text: str) -> set[str]:
     return {w[:6] for w in re.findall(r"[a-z]{5,}", text.lower()) if w not in _STOP}
 
 
-def open_actions_for(ctx: Context, goal: Goal) -> list[Improvement]:
-    """Open improvement actions that name ``goal`` or words of its objective or KPIs."""
+def open_actions_for(ctx: Context, goal: Goal) -> list[Aim]:
+    """Open improvement actions aimed at ``goal``, the surest links first."""
     if ctx.p.evaluation is None:
         return []
     about = _words(goal.objective) | {
         w for _, k in ctx.kpis_of.get(goal.id, []) for w in _words(k.name)
     }
     named = re.compile(rf"(?<![\w-]){re.escape(goal.id)}(?![\w-])")
-    return [
-        a
-        for a in ctx.p.evaluation.improvements
-        if a.status is not ActionStatus.DONE
-        and (named.search(a.action) or about & _words(a.action))
-    ]
+    found = []
+    for action in ctx.p.evaluation.improvements:
+        if action.status is ActionStatus.DONE:
+            continue
+        if goal.id in action.goals:
+            found.append(Aim(action, "linked"))
+        elif named.search(action.action):
+            found.append(Aim(action, "named"))
+        elif len(about & _words(action.action)) >= SHARED_WORDS:
+            found.append(Aim(action, "similar"))
+    return sorted(found, key=lambda a: not a.sure)

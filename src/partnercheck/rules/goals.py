@@ -373,20 +373,40 @@ def goal_on_course(ctx: Context) -> Iterator[Hit | Strength]:
 
 
 def _result_advice(ctx: Context, goal: Goal, subject: Subject) -> Say:
-    actions = open_actions_for(ctx, goal)
-    if not actions:
+    aims = open_actions_for(ctx, goal)
+    if not aims:
         return Say(
             "Review {g} with all partners: agree what has to change and record it as "
             "improvement actions",
             g=subject,
         )
-    # The partners are already acting: the advice is to check the action is enough.
+    aim = aims[0]
+    action = f"“{short_name(aim.action.action, ACTION_WORDS)}”"
+    if aim.action.due is not None and aim.action.due < ctx.as_of:
+        # A stalled action is the finding's real news: asking whether it is enough is not.
+        return Say(
+            "The action meant to turn {g} round, {a}, was due on {due} and is not done: "
+            "restart it with an owner and a new date, or replace it",
+            g=subject,
+            a=action,
+            due=aim.action.due.isoformat(),
+        )
+    if aim.sure:
+        return Say(
+            "Check with all partners that the open action {a} is enough to bring {g} back "
+            "on course, and judge its effect at the next review",
+            a=action,
+            g=subject,
+        )
     return Say(
-        "Check with all partners that the open action ({a}) is enough to bring {g} back on "
-        "course, and judge its effect at the next review",
-        a=short_name(actions[0].action),
+        "Check with all partners whether the open action {a} bears on {g}, and agree what "
+        "more is needed to bring it back on course",
+        a=action,
         g=subject,
     )
+
+
+ACTION_WORDS = 14  # an action is quoted up to this many words
 
 
 @rule(
