@@ -144,6 +144,38 @@ def test_a_partner_that_has_left_is_not_expected_to_share_goals_or_benefit() -> 
     assert not fired(result, "PC109") and not fired(result, "PC110")
 
 
+@pytest.mark.parametrize(("status", "said"), [("on-track", "on track"), ("met", "met")])
+def test_pc112_fires_for_a_recorded_status_with_no_kpi_figures(status: str, said: str) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["goals"][0]["status"] = status
+        d["evaluation"]["kpis"][0].pop("current")
+
+    [finding] = fired(assess_changed(change), "PC112")
+    assert finding.message == (
+        f"Goal G1 is recorded as {said} but no KPI figures are on record to show it"
+    )
+    assert finding.location is not None and finding.location.path == "goals[0].status"
+    assert (finding.severity, finding.points, finding.subject) == ("info", 0.0, "G1")
+
+
+def test_pc112_stays_quiet_when_a_kpi_reading_backs_the_status() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["goals"][0]["status"] = "on-track"
+        kpi = d["evaluation"]["kpis"][0]
+        kpi.pop("current")
+        kpi["readings"] = [{"date": date(2026, 9, 30), "value": 320}]
+
+    assert not fired(assess_changed(change), "PC112")
+
+
+def test_pc112_leaves_an_off_track_status_alone() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["goals"][0]["status"] = "off-track"  # an admission needs no figures to be believed
+        d["evaluation"]["kpis"][0].pop("current")
+
+    assert not fired(assess_changed(change), "PC112")
+
+
 def test_goal_rules_stay_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:
     assert not [f for f in sound_result.findings if f.rule.startswith("PC1")]
 

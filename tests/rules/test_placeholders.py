@@ -94,7 +94,7 @@ def test_pc002_fires_for_text_with_an_open_point_and_keeps_the_rest() -> None:
     [finding] = fired(result, "PC002")
     assert finding.message == (
         "partnership.agreement.exit_terms is unfinished: "
-        "\"Six months' notice; the split of shared assets is to be agr…\""
+        '"Six months\' notice; the split of shared assets is to be agr…"'
     )
     assert path_of(result, "PC002") == ["partnership.agreement.exit_terms"]
     assert (finding.severity, finding.points, finding.element) == ("warning", 0.0, "roles")
