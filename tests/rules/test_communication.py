@@ -155,6 +155,26 @@ def test_pc304_fires_when_no_meeting_has_every_partner() -> None:
     assert finding.severity == "warning"
 
 
+def test_pc304_counts_the_board_seats_as_bringing_all_partners_together() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["communication"]["meetings"][0]["attendees"] = ["council", "trust"]
+
+    # The deciding body's votes still seat carers: the partners do meet together.
+    assert not fired(assess_changed(change), "PC304")
+
+
+def test_pc304_leaves_a_partner_that_attends_nothing_to_pc302() -> None:
+    def change(d: dict[str, Any]) -> None:
+        for meeting in d["communication"]["meetings"]:
+            meeting["attendees"] = ["council", "trust"]
+        d["governance"]["decision_making"].pop("votes")
+
+    result = assess_changed(change)
+    [absent] = fired(result, "PC302")
+    assert absent.message == "Partner carers attends no meeting"
+    assert not fired(result, "PC304")  # one gap, one price
+
+
 def test_pc305_fires_without_channels() -> None:
     [finding] = fired(assess_changed(lambda d: d["communication"].pop("channels")), "PC305")
     assert finding.message == "No communication channels are listed"
