@@ -234,6 +234,11 @@ def add(data: dict[str, Any], path: PathT, item: Any) -> bool:
 @settings(max_examples=60, deadline=None)
 @given(st.sets(st.sampled_from(OPTIONAL), max_size=6), st.sampled_from(sorted(SOUND_ITEMS)))
 def test_adding_a_sound_item_never_lowers_any_element(dropped: set[PathT], kind: str) -> None:
+    if kind == "method" and ("evaluation", "methods") in dropped:
+        # A known defect, pinned by the strict xfail test_listing_a_first_evaluation_method_
+        # never_lowers_evaluation (tests/rules/test_evaluation.py): a first method brings
+        # PC612 in beside PC603. Delete this skip when that test passes.
+        return
     data = without(dropped)
     before = assess_data(data)
     path, item = SOUND_ITEMS[kind]
