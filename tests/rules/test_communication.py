@@ -226,6 +226,24 @@ def test_pc308_fires_when_escalation_stops_inside_the_partners() -> None:
     assert finding.challenge == "conflict"
 
 
+@pytest.mark.parametrize(("partners", "points"), [(3, 5.0), (4, 10.0)])
+def test_pc308_costs_half_in_a_partnership_of_three_or_fewer(partners: int, points: float) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["communication"]["conflict_resolution"]["escalation"] = ["board", "chief executives"]
+        if partners == 4:
+            d["partners"].append(
+                {
+                    "id": "pharmacy",
+                    "name": "Test Community Pharmacy",
+                    "contributions": [{"type": "staff", "fte": 0.2}],
+                    "benefits": ["Fewer missed medicines after discharge"],
+                }
+            )
+
+    [finding] = fired(assess_changed(change), "PC308")
+    assert finding.points == points
+
+
 def test_pc308_reads_the_process_when_there_is_no_escalation_list() -> None:
     def change(d: dict[str, Any]) -> None:
         d["communication"]["conflict_resolution"] = {"process": "Chief executives decide"}

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
 from partnercheck.results import FileResult, Finding
-from tests.conftest import assess_changed, element, fired
+from tests.conftest import AS_OF, assess_changed, element, fired
 
 
 def path_of(finding: Finding) -> str | None:
@@ -84,6 +84,36 @@ def test_pc602_prices_a_late_review_by_how_late(
     [finding] = found
     assert (finding.points, finding.severity) == (points, severity)
     assert finding.message == "The last review was on 2026-10-15; the cycle is quarterly (92 days)"
+
+
+# Cycles are counted at their longest (docs/scoring.md, "Time limits"), plus 14 days' grace.
+CYCLE_DAYS = {
+    "weekly": 7,
+    "fortnightly": 14,
+    "monthly": 31,
+    "bi-monthly": 62,
+    "quarterly": 92,
+    "twice-yearly": 183,
+    "annually": 366,
+    "biennially": 731,
+}
+
+
+@pytest.mark.parametrize("frequency", CYCLE_DAYS)
+@pytest.mark.parametrize(("days_after_grace", "late"), [(0, False), (1, True)])
+def test_pc602_gives_every_review_cycle_its_length_and_a_fortnight(
+    frequency: str, days_after_grace: int, late: bool
+) -> None:
+    since = CYCLE_DAYS[frequency] + 14 + days_after_grace
+
+    def change(d: dict[str, Any]) -> None:
+        d["partnership"]["started"] = date(2020, 1, 1)
+        d["evaluation"].update(review_frequency=frequency, last_review=AS_OF - timedelta(since))
+
+    found = fired(assess_changed(change), "PC602")
+    assert bool(found) is late
+    if late:
+        assert found[0].severity == "warning"  # one review missed, not yet lapsed
 
 
 def test_pc602_names_goal_statuses_judged_long_ago() -> None:

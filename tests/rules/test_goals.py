@@ -61,6 +61,12 @@ def test_a_goal_rule_costs_its_points_shared_between_goals(rule_id: str, points:
     assert finding.points == points  # half of the rule: one of two goals
 
 
+def test_a_goal_is_named_by_the_first_eight_words_of_its_objective() -> None:
+    [finding] = fired(assess_changed(lambda d: d["goals"][1].pop("owner")), "PC106")
+    assert finding.text == "Goal “Increase the share of people living at home…” has no owner"
+    assert finding.message == "Goal G2 has no owner"  # CI formats keep the id
+
+
 def test_a_kpi_measuring_the_goal_supplies_its_indicator_baseline_and_target() -> None:
     def change(d: dict[str, Any]) -> None:
         for key in ("indicator", "baseline", "target"):

@@ -85,6 +85,22 @@ def test_behind_waits_until_enough_time_has_gone() -> None:
     assert _behind(0.0, BEHIND_AFTER + 0.01) == "behind"
 
 
+# Documented numbers, not the constants: a test written from BEHIND_MARGIN would move with it.
+@pytest.mark.parametrize(
+    ("progress", "elapsed", "state"),
+    [
+        (0.24, 0.5, "behind"),  # half the time gone, under a quarter of the way: 0.26 behind
+        (0.26, 0.5, "on-course"),  # 0.24 behind the pace: within the margin
+        (0.0, 0.24, "on-course"),  # too early to judge a pace
+        (0.0, 0.26, "behind"),  # a quarter of the time gone and nothing to show
+    ],
+)
+def test_a_kpi_is_behind_when_it_trails_the_time_gone_by_a_quarter(
+    progress: float, elapsed: float, state: str
+) -> None:
+    assert _behind(progress, elapsed) == state
+
+
 def goal(**fields: Any) -> Goal:
     return Goal.model_validate({"id": "G1", "objective": "x", **fields})
 
@@ -139,6 +155,81 @@ def test_pc111_costs_an_off_track_goal_sixty_percent() -> None:
 def test_pc111_costs_a_missed_goal_its_full_share() -> None:
     [finding] = fired(assess_changed(lambda d: d["goals"][0].update(status="missed")), "PC111")
     assert finding.points == 32.5 and "was missed" in finding.message
+
+
+def test_pc111_costs_a_slipping_goal_a_quarter_of_its_share() -> None:
+    def change(d: dict[str, Any]) -> None:
+        kpi = d["evaluation"]["kpis"][0]
+        kpi.pop("current")
+        kpi["readings"] = [
+            {"date": date(2026, 6, 30), "value": 300},
+            {"date": date(2026, 9, 30), "value": 320},  # delayed discharges rose again
+        ]
+
+    [finding] = fired(assess_changed(change), "PC111")
+    assert finding.message.startswith("Goal G1 is slipping: a KPI slipped back")
+    assert finding.points == 8.12  # 65 points / 2 goals * 0.25
+
+
+def _unlinked_kpis(*kpis: dict[str, Any]) -> Any:
+    return lambda d: d["evaluation"]["kpis"].extend(kpis)
+
+
+def _met_goal_kpi_far_behind(d: dict[str, Any]) -> None:
+    d["goals"][0]["status"] = "met"  # its KPI is then PC613's to judge
+    d["evaluation"]["kpis"][0]["current"] = 390  # 7% of the way with 63% of the time gone
+
+
+@pytest.mark.parametrize(
+    ("change", "points"),
+    [
+        # Two KPIs judged by PC613, one worse than its baseline: its full half of 15 points.
+        (
+            _unlinked_kpis(
+                {"name": "Complaints", "baseline": 10, "target": 5, "current": 12},
+                {"name": "Compliments", "baseline": 10, "target": 20, "current": 12},
+            ),
+            7.5,
+        ),
+        # One KPI judged, well behind its pace: 60% of 15 points.
+        (_met_goal_kpi_far_behind, 9.0),
+        # One KPI judged, slipped back at its latest reading: a quarter of 15 points.
+        (
+            _unlinked_kpis(
+                {
+                    "name": "Complaints",
+                    "baseline": 10,
+                    "target": 5,
+                    "readings": [
+                        {"date": date(2026, 3, 31), "value": 7},
+                        {"date": date(2026, 9, 30), "value": 8},
+                    ],
+                }
+            ),
+            3.75,
+        ),
+    ],
+    ids=["away", "behind", "slipping"],
+)
+def test_pc613_prices_a_kpi_by_how_far_it_is_going_wrong(change: Any, points: float) -> None:
+    [finding] = fired(assess_changed(change), "PC613")
+    assert finding.points == points
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a goal with one KPI on course and a second KPI not yet measured is 'unknown', so "
+    "the headline is capped at developing saying the goal has no KPI reading on record, "
+    "though it has one",
+)
+def test_a_new_unmeasured_kpi_does_not_erase_a_goals_track_record() -> None:
+    def change(d: dict[str, Any]) -> None:
+        readmissions = {"name": "Readmissions within 30 days", "goal": "G1", "baseline": 12}
+        d["evaluation"]["kpis"].append({**readmissions, "target": 9})
+
+    result = assess_changed(change)
+    assert [g.state for g in result.goals] == ["on-track", "on-track"]
+    assert result.cap is None
 
 
 def test_results_falling_short_cap_the_band() -> None:

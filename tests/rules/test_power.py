@@ -198,6 +198,26 @@ def test_pc711_fires_at_the_gap_and_not_below_it() -> None:
     assert "council" not in [f.subject for f in fired(assess_changed(change), "PC711")]
 
 
+# Equal votes under a majority: each partner holds a third of the decision power.
+EQUAL_MAJORITY = deciding("majority", {"council": 1, "trust": 1, "carers": 1})
+
+
+@pytest.mark.parametrize(("council", "fires"), [(8, True), (9, False)])
+def test_pc711_fires_a_quarter_above_what_a_partner_brings(council: float, fires: bool) -> None:
+    # A third of the power for 8% of the money is 25.3 points more; for 9%, 24.3.
+    rest = (100 - council) / 2
+    result = assess_changed(both(bringing(council, rest, rest), EQUAL_MAJORITY))
+    assert [f.subject for f in fired(result, "PC711")] == (["council"] if fires else [])
+
+
+@pytest.mark.parametrize(("carers", "fires"), [(59, True), (57, False)])
+def test_pc715_fires_a_quarter_below_what_a_partner_brings(carers: float, fires: bool) -> None:
+    # 59% of the money for a third of the power is 25.7 points less; 57%, 23.7.
+    rest = (100 - carers) / 2
+    result = assess_changed(both(bringing(rest, rest, carers), EQUAL_MAJORITY))
+    assert [f.subject for f in fired(result, "PC715")] == (["carers"] if fires else [])
+
+
 def test_pc711_is_quiet_under_consensus_and_for_beneficiaries() -> None:
     consensus = both(bringing(100, 100, 800), deciding("consensus", None))
     assert not fired(assess_changed(consensus), "PC711")

@@ -69,6 +69,14 @@ def test_pc202_counts_meaningful_words_against_its_minimum() -> None:
     assert not fired(assess_changed(**_statement(f"The {words}.")), "PC202")
 
 
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [("Tenants homes.", True), ("Tenants homes health.", False)],
+)
+def test_pc202_needs_three_specific_words(text: str, vague: bool) -> None:
+    assert bool(fired(assess_changed(**_statement(text)), "PC202")) is vague
+
+
 def test_pc202_fires_for_a_statement_of_buzzwords() -> None:
     text = "We will deliver excellence and innovation through collaborative partnership working."
     [finding] = fired(assess_changed(**_statement(text)), "PC202")
