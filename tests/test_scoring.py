@@ -298,3 +298,64 @@ def test_the_cap_is_reported_only_when_it_lowers_the_score() -> None:
     result = assess_changed(lambda d: d["communication"].pop("conflict_resolution"))
     assert result.cap is not None and result.band == "developing"
     assert result.uncapped_score is not None and result.uncapped_score > result.score
+
+
+# --- Priorities -----------------------------------------------------------------------
+
+
+def four_gaps(d: dict[str, Any]) -> None:
+    d["resources"].pop("knowledge_sharing")  # PC404: 15 points of resources
+    d["vision"]["agreed_by"] = ["council", "trust"]  # PC204: a third of vision's 40
+    d["communication"].pop("channels")  # PC305: 10 points of communication
+    d["roles"].pop(2)  # PC501: a third of roles' 25
+
+
+def test_the_report_lists_the_three_actions_that_add_most() -> None:
+    result = assess_changed(four_gaps)
+    assert [(p.rule, p.mean_gain) for p in result.priorities] == [
+        ("PC404", 2.5),
+        ("PC204", 2.3),
+        ("PC305", 1.7),
+    ]  # PC501 (1.4) is fourth
+
+
+def test_an_actions_gain_is_what_doing_it_earns() -> None:
+    before = assess_changed(four_gaps)
+
+    def done(d: dict[str, Any]) -> None:
+        four_gaps(d)
+        d["resources"]["knowledge_sharing"] = "Quarterly learning sessions"
+
+    [action] = [p for p in before.priorities if p.rule == "PC404"]
+    assert action.gain == round(assess_changed(done).score - before.score, 1) == 2.5
+
+
+def test_priorities_rank_by_what_they_add_to_the_elements_before_any_cap() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["communication"].pop("conflict_resolution")  # PC307, an error: holds the cap
+        d["vision"]["agreed_by"] = ["council"]  # PC204 for two partners
+
+    result = assess_changed(change)
+    # Agreeing the vision adds more to the elements; the dispute process lifts the cap.
+    assert [(p.rule, p.mean_gain, p.gain) for p in result.priorities] == [
+        ("PC204", 4.4, 0.9),
+        ("PC307", 4.1, 17.3),
+    ]
+
+
+def _two_partners_without_benefits(d: dict[str, Any]) -> None:
+    d["partners"][1].pop("benefits")
+    d["partners"][2].pop("benefits")  # 5.3 points of goals: 0.9 on the mean
+
+
+def _a_goal_without_a_target(d: dict[str, Any]) -> None:
+    d["goals"][1].pop("target")
+    d["evaluation"]["kpis"][1].pop("target")  # 6 points of goals: 1.0 on the mean
+
+
+@pytest.mark.parametrize(
+    ("change", "listed"),
+    [(_two_partners_without_benefits, []), (_a_goal_without_a_target, ["PC104"])],
+)
+def test_an_action_adding_less_than_a_point_is_no_priority(change: Any, listed: list[str]) -> None:
+    assert [p.rule for p in assess_changed(change).priorities] == listed
