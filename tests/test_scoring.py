@@ -155,6 +155,14 @@ def test_the_band_is_at_most_one_above_the_weakest_element() -> None:
     assert cap.reason == "capped at at-risk: evaluation is critical (39.9 of 100)"
 
 
+def test_an_element_weighted_zero_does_not_hold_the_headline() -> None:
+    scores = [
+        e.model_copy(update={"weight": 0.0}) if e.id == "evaluation" else e
+        for e in elements(evaluation=10.0)
+    ]
+    assert headline_cap(scores, []) is None
+
+
 def test_two_critical_elements_make_the_band_critical() -> None:
     cap = headline_cap(elements(goals=35.0, evaluation=13.3), [])
     assert cap is not None and cap.band == "critical"
@@ -359,3 +367,12 @@ def _a_goal_without_a_target(d: dict[str, Any]) -> None:
 )
 def test_an_action_adding_less_than_a_point_is_no_priority(change: Any, listed: list[str]) -> None:
     assert [p.rule for p in assess_changed(change).priorities] == listed
+
+
+def test_an_action_for_one_partner_names_it_in_the_findings_own_words() -> None:
+    result = assess_changed(lambda d: d["vision"].update(agreed_by=["council", "trust"]))
+    [action] = result.priorities
+    assert (action.rule, action.recommendation) == (
+        "PC204",
+        "Confirm the vision and values with carers",
+    )

@@ -141,6 +141,26 @@ def test_pc303_fires_when_sharing_minutes_is_not_recorded() -> None:
     assert finding.points == 5.0  # unset is not "not shared": half the price
 
 
+def test_pc303_counts_a_meeting_of_half_the_partners_as_a_partnership_meeting() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partners"].append(
+            {"id": "pharmacy", "name": "Test Community Pharmacy", "benefits": ["Fewer errors"]}
+        )
+        d["communication"]["meetings"][0]["attendees"].append("pharmacy")
+        d["communication"]["meetings"].append(
+            {
+                "name": "Finance group",
+                "frequency": "monthly",
+                "attendees": ["council", "trust"],  # two of four partners
+                "minutes_shared": False,
+            }
+        )
+
+    [finding] = fired(assess_changed(change), "PC303")
+    assert finding.message == "Minutes of Finance group are not shared with all partners"
+    assert finding.points == 5.0  # one of the two partnership meetings
+
+
 def test_pc304_fires_when_no_meeting_has_every_partner() -> None:
     def change(d: dict[str, Any]) -> None:
         d["communication"]["meetings"][0]["attendees"] = ["council", "trust"]

@@ -106,3 +106,22 @@ def test_pc801_is_quiet_when_the_form_claims_no_more_than_exists() -> None:
 
 def test_pc801_is_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:
     assert not fired(sound_result, "PC801")
+
+
+@pytest.mark.parametrize(
+    ("owners", "evaluators", "depth"),
+    [
+        (["trust", "council"], ["council"], Depth.PARTNERSHIP),  # goal owners from two partners
+        (["trust", "trust"], ["council", "trust"], Depth.PARTNERSHIP),  # two partners evaluate
+        (["trust", "trust"], ["council"], Depth.COOPERATION),  # accountability rests with one
+    ],
+)
+def test_shared_accountability_needs_two_partners(
+    owners: list[str], evaluators: list[str], depth: Depth
+) -> None:
+    def change(d: dict[str, Any]) -> None:
+        for goal, owner in zip(d["goals"], owners, strict=True):
+            goal["owner"] = owner
+        d["evaluation"]["involves"] = evaluators
+
+    assert assess_changed(change).depth == depth

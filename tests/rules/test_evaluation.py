@@ -116,6 +116,36 @@ def test_pc602_gives_every_review_cycle_its_length_and_a_fortnight(
         assert found[0].severity == "warning"  # one review missed, not yet lapsed
 
 
+# Never reviewed: a quarterly cycle lapses after two cycles and the grace, 2 * 92 + 14 days.
+@pytest.mark.parametrize(
+    ("age", "points", "severity"), [(198, 11.25, "warning"), (199, 45.0, "error")]
+)
+def test_pc602_without_any_review_lapses_after_two_cycles(
+    age: int, points: float, severity: str
+) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["evaluation"].pop("last_review")
+        d["partnership"]["started"] = AS_OF - timedelta(age)
+
+    [finding] = fired(assess_changed(change), "PC602")
+    assert (finding.points, finding.severity) == (points, severity)
+
+
+def test_a_review_held_on_the_assessment_date_is_on_cycle() -> None:
+    result = assess_changed(evaluation({"last_review": AS_OF}))
+    assert "Reviews are kept on their quarterly cycle" in [s.message for s in result.strengths]
+
+
+@pytest.mark.parametrize(("days", "named"), [(106, False), (107, True)])
+def test_pc602_names_goal_statuses_judged_more_than_a_cycle_ago(days: int, named: bool) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["evaluation"]["last_review"] = date(2024, 7, 16)
+        d["goals"][0].update(status="on-track", status_date=AS_OF - timedelta(days))
+
+    [finding] = fired(assess_changed(change), "PC602")
+    assert ("goal statuses were last judged" in finding.message) is named
+
+
 def test_pc602_names_goal_statuses_judged_long_ago() -> None:
     def change(d: dict[str, Any]) -> None:
         d["evaluation"]["last_review"] = date(2024, 7, 16)
@@ -179,6 +209,19 @@ def test_pc604_excuses_a_partner_that_joined_after_the_last_review() -> None:
     assert not fired(assess_changed(change), "PC604")
 
 
+@pytest.mark.parametrize(
+    ("joined", "excused"), [(date(2026, 10, 15), False), (date(2026, 10, 16), True)]
+)
+def test_pc604_excuses_only_a_partner_that_joined_after_the_last_review(
+    joined: date, excused: bool
+) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["evaluation"]["involves"] = ["council", "trust"]
+        d["partners"][2]["joined"] = joined  # the last review was on 2026-10-15
+
+    assert bool(fired(assess_changed(change), "PC604")) is not excused
+
+
 def test_pc605_fires_without_kpis() -> None:
     [finding] = fired(assess_changed(lambda d: d["evaluation"].pop("kpis")), "PC605")
     assert finding.message == "No key performance indicators are defined"
@@ -237,6 +280,17 @@ def test_pc607_leaves_a_goal_kpis_baseline_and_target_to_the_goal() -> None:
     [finding] = fired(assess_changed(change), "PC607")
     assert finding.message == "KPI Delayed discharge days has no current value"
     assert finding.points == 7.5
+
+
+# A partnership younger than its first cycle and grace (92 + 14 days) owes no readings yet.
+@pytest.mark.parametrize(("age", "owed"), [(106, False), (107, True)])
+def test_pc607_expects_current_values_once_the_first_review_is_due(age: int, owed: bool) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["evaluation"].pop("last_review")
+        d["partnership"]["started"] = AS_OF - timedelta(age)
+        d["evaluation"]["kpis"][0].pop("current")
+
+    assert bool(fired(assess_changed(change), "PC607")) is owed
 
 
 def test_pc607_takes_the_latest_reading_as_the_current_value() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from partnercheck.results import FileResult
-from tests.conftest import assess_changed, element, fired
+from tests.conftest import AS_OF, assess_changed, element, fired
 
 
 def test_pc101_without_goals_costs_the_whole_element_once() -> None:
@@ -67,6 +67,15 @@ def test_a_goal_is_named_by_the_first_eight_words_of_its_objective() -> None:
     assert finding.message == "Goal G2 has no owner"  # CI formats keep the id
 
 
+def test_a_goal_of_eight_words_is_named_in_full() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["goals"][1]["objective"] = "Keep people living at home after reablement ends"
+        d["goals"][1].pop("owner")
+
+    [finding] = fired(assess_changed(change), "PC106")
+    assert finding.text == "Goal “Keep people living at home after reablement ends” has no owner"
+
+
 def test_a_kpi_measuring_the_goal_supplies_its_indicator_baseline_and_target() -> None:
     def change(d: dict[str, Any]) -> None:
         for key in ("indicator", "baseline", "target"):
@@ -74,6 +83,19 @@ def test_a_kpi_measuring_the_goal_supplies_its_indicator_baseline_and_target() -
 
     result = assess_changed(change)
     assert not fired(result, "PC102") and not fired(result, "PC103") and not fired(result, "PC104")
+
+
+@pytest.mark.parametrize(("readings", "fires"), [(1, True), (2, False)])
+def test_pc103_takes_a_baseline_from_the_first_of_two_readings(readings: int, fires: bool) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["goals"][1].pop("baseline")
+        kpi = d["evaluation"]["kpis"][1]
+        kpi.pop("baseline")
+        kpi.pop("current")
+        both = [{"date": date(2025, 9, 30), "value": 79}, {"date": date(2026, 9, 30), "value": 81}]
+        kpi["readings"] = both[-readings:]
+
+    assert bool(fired(assess_changed(change), "PC103")) is fires
 
 
 def test_pc107_fires_for_a_goal_only_one_partner_agreed() -> None:
@@ -180,6 +202,17 @@ def test_pc112_leaves_an_off_track_status_alone() -> None:
         d["evaluation"]["kpis"][0].pop("current")
 
     assert not fired(assess_changed(change), "PC112")
+
+
+@pytest.mark.parametrize(("field", "expected"), [("joined", True), ("left", False)])
+def test_a_partner_joining_on_the_assessment_date_counts_and_one_leaving_does_not(
+    field: str, expected: bool
+) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partners"][2][field] = AS_OF
+        d["partners"][2].pop("benefits")
+
+    assert bool(fired(assess_changed(change), "PC110")) is expected
 
 
 def test_goal_rules_stay_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:

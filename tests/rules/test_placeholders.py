@@ -116,6 +116,17 @@ def test_a_marker_with_fewer_than_five_real_words_is_a_placeholder(text: str, ru
     assert bool(fired(result, "PC506")) is (rule_id == "PC001")
 
 
+def test_two_open_points_make_a_placeholder_however_long_the_text() -> None:
+    process = "Chief executives meet within thirty days; the escalation route is TBC"
+    one = assess_changed(
+        lambda d: d["communication"]["conflict_resolution"].update(process=process)
+    )
+    assert path_of(one, "PC002") == ["communication.conflict_resolution.process"]
+    two = process + " and a mediator is to be agreed"
+    result = assess_changed(lambda d: d["communication"]["conflict_resolution"].update(process=two))
+    assert path_of(result, "PC001") == ["communication.conflict_resolution.process"]
+
+
 @pytest.mark.parametrize("text", ["None in place", "No formal process", "Not yet agreed"])
 def test_pc003_fires_when_the_text_says_there_is_none(text: str) -> None:
     result = assess_changed(knowledge_sharing(text))

@@ -362,6 +362,22 @@ def test_a_risk_without_covers_or_an_owner_softens_nothing() -> None:
 # --- PC713 every partner has a say ---------------------------------------------------
 
 
+def test_a_partner_given_no_votes_holds_no_veto_under_consensus() -> None:
+    result = assess_changed(lambda d: d["governance"]["decision_making"]["votes"].update(carers=0))
+    [finding] = fired(result, "PC715")
+    assert finding.subject == "carers"
+    assert "holds 0% of the decision power" in finding.message
+
+
+@pytest.mark.parametrize(("council", "controls"), [(100, False), (101, True)])
+def test_pc712_says_a_partner_controls_the_budget_only_with_most_of_the_funding(
+    council: float, controls: bool
+) -> None:
+    change = both(bringing(council, 50, 50), deciding("lead-partner", None, lead="council"))
+    [finding] = fired(assess_changed(change), "PC712")
+    assert ("controls the budget" in finding.message) is controls
+
+
 def test_pc713_fires_for_a_partner_with_no_vote_or_seat_anywhere() -> None:
     result = assess_changed(deciding("majority", {"council": 1, "trust": 1}))
     [finding] = fired(result, "PC713")

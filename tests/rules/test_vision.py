@@ -95,6 +95,12 @@ def test_pc202_leaves_a_missing_statement_to_pc201() -> None:
     assert not fired(assess_changed(lambda d: d["vision"].pop("statement")), "PC202")
 
 
+def test_pc203_is_satisfied_by_two_values() -> None:
+    assert not fired(
+        assess_changed(lambda d: d["vision"].update(values=["dignity", "openness"])), "PC203"
+    )
+
+
 def test_pc203_fires_for_a_single_value_at_half_its_points() -> None:
     def change(d: dict[str, Any]) -> None:
         d["vision"]["values"] = ["dignity"]
