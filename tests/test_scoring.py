@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from partnercheck.engine import Options, assess, load
+from partnercheck.load import Source
 from partnercheck.results import Band, ElementId, ElementScore
 from partnercheck.rules import REGISTRY
 from partnercheck.rules.base import Hit
@@ -27,7 +29,7 @@ from partnercheck.scoring import (
     element_scores,
     headline_cap,
 )
-from tests.conftest import ROOT, assess_changed, element, fired
+from tests.conftest import AS_OF, ROOT, TESTS, assess_changed, dump, element, fired, sound
 
 DOC = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8")
 
@@ -96,6 +98,15 @@ def test_an_uncapped_overall_is_the_weighted_mean() -> None:
     result = assess_changed(lambda d: d["communication"].pop("channels"))
     assert result.cap is None
     assert result.score == round(sum(e.score for e in result.elements) / 6, 1)
+
+
+def test_an_element_weight_counts_that_element_more_in_the_mean() -> None:
+    data = sound()
+    data["evaluation"].pop("methods")  # evaluation 85, the rest 100
+    options = Options(as_of=AS_OF, weights={ElementId.EVALUATION: 2.0})
+    result = assess(load(Source("test.yaml", dump(data), TESTS)), options)
+    assert result.score == 95.7  # (2 * 85 + 5 * 100) / 7
+    assert [e.weight for e in result.elements] == [1.0, 1.0, 1.0, 1.0, 1.0, 2.0]
 
 
 def test_info_findings_cost_nothing() -> None:
@@ -243,6 +254,30 @@ def test_shortfall_thresholds_and_weights() -> None:
     }
 
 
+def test_the_cap_reason_counts_each_kind_of_shortfall() -> None:
+    states = results(moving_away=1, off_track=1, slipping=1, overdue=1, on_track=1)
+    cap = headline_cap(elements(), [], Outcomes(states))
+    assert cap is not None and cap.reason == (
+        "capped at developing: results fall short (1 of 5 goals moving away from target; "
+        "2 of 5 goals off track; 1 of 5 goals past due with no result)"
+    )
+
+
+def test_the_track_record_reason_counts_the_goals_with_results() -> None:
+    cap = headline_cap(elements(), [], Outcomes(("on-track", "unknown")))
+    assert cap is not None and cap.reason == (
+        "capped at developing: no track record yet "
+        "(only 1 of 2 goals have a result or KPI reading on record)"
+    )
+
+
+def test_the_error_cap_names_the_first_error_and_counts_the_rest() -> None:
+    errors = [("PC307", "No process", "No process"), ("PC712", "Decides alone", "Decides alone")]
+    cap = headline_cap(elements(), errors)
+    assert cap is not None
+    assert cap.reason == "capped at developing: an error stands: No process (PC307) (and 1 more)"
+
+
 def test_lapsed_reviews_with_results_falling_short_cap_at_at_risk() -> None:
     states = ("missed", "on-track", "on-track", "on-track", "on-track")
     cap = headline_cap(elements(), [], Outcomes(states, lapsed=True))
@@ -349,6 +384,10 @@ def test_priorities_rank_by_what_they_add_to_the_elements_before_any_cap() -> No
         ("PC204", 4.4, 0.9),
         ("PC307", 4.1, 17.3),
     ]
+    # One action for both partners, in the rule's words for several.
+    assert result.priorities[0].recommendation == (
+        "Confirm the vision and values with each of them: trust and carers"
+    )
 
 
 def _two_partners_without_benefits(d: dict[str, Any]) -> None:

@@ -125,3 +125,23 @@ def test_shared_accountability_needs_two_partners(
         d["evaluation"]["involves"] = evaluators
 
     assert assess_changed(change).depth == depth
+
+
+def one_partner_only(of: str) -> Any:
+    """Contributions or roles for the council alone."""
+
+    def change(d: dict[str, Any]) -> None:
+        d["resources"].pop("pooled_budget")
+        d["resources"].pop("shared_assets")
+        if of == "contributions":
+            for partner in d["partners"][1:]:
+                partner.pop("contributions")
+        else:
+            d["roles"] = d["roles"][:1]
+
+    return change
+
+
+@pytest.mark.parametrize("of", ["contributions", "roles"])
+def test_cooperation_needs_two_partners_contributing_and_two_with_tasks(of: str) -> None:
+    assert assess_changed(one_partner_only(of)).depth == Depth.COORDINATION

@@ -6,7 +6,9 @@ from typing import Any
 
 import pytest
 
+from partnercheck.model.partnership import Partnership
 from partnercheck.results import FileResult
+from partnercheck.rules.placeholders import strip_placeholders
 from tests.conftest import assess_changed, element, fired
 
 
@@ -161,6 +163,33 @@ def test_pc003_stays_quiet_on_real_sentences(change: Any) -> None:
     result = assess_changed(change)
     assert not fired(result, "PC003") and not fired(result, "PC001")
     assert result.score == 100.0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the draft share's denominator counts the format version and enum values "
+    "(standing: member, set by default) as prose: here 3 placeholders of 7 texts (43%, a "
+    "draft) are counted as 3 of 10 (30%), so the 40% threshold is reached later than "
+    "docs/scoring.md says",
+)
+def test_the_draft_share_counts_only_the_prose_in_the_file() -> None:
+    partnership = Partnership.model_validate(
+        {
+            "partnercheck": 1,
+            "partnership": {"name": "Riverside Partnership", "purpose": "TBD"},
+            "partners": [
+                {
+                    "id": "council",
+                    "name": "Riverside Council",
+                    "benefits": ["TBD", "Fewer evictions"],
+                },
+                {"id": "trust", "name": "Riverside Trust"},
+            ],
+            "goals": [{"id": "G1", "objective": "TODO"}],
+        }
+    )
+    _, found, index_map = strip_placeholders(partnership)
+    assert (len(found), index_map.texts) == (3, 7)
 
 
 def test_placeholder_rules_stay_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:

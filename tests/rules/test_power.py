@@ -258,6 +258,42 @@ def test_pc715_is_quiet_for_a_veto_holder_and_a_host() -> None:
     assert not fired(assess_changed(host), "PC715")
 
 
+def with_finance_committee(rule: str, votes: dict[str, int]) -> Any:
+    """carers brings 60% and holds no power on the board, which decides the budget (a
+    two-thirds quota of 5 votes); a finance committee decides by ``rule`` with ``votes``."""
+
+    def change(d: dict[str, Any]) -> None:
+        d["governance"].pop("decision_making")
+        d["governance"]["bodies"] = [
+            {
+                "id": "board",
+                "name": "Partnership board",
+                "rule": "supermajority",
+                "votes": {"council": 2, "trust": 2, "carers": 1},
+                "decides_budget": True,
+            },
+            {"id": "finance", "name": "Finance committee", "rule": rule, "votes": votes},
+        ]
+
+    return both(bringing(20, 20, 60), change)
+
+
+@pytest.mark.parametrize(
+    ("rule", "votes", "veto"),
+    [
+        ("majority", {"council": 1, "trust": 1, "carers": 2}, True),  # the others have 2 of 3
+        ("majority", {"council": 2, "trust": 1, "carers": 1}, False),  # the others have 3 of 3
+        ("supermajority", {"council": 2, "trust": 2, "carers": 3}, True),  # 4 of the 5 needed
+        ("supermajority", {"council": 3, "trust": 3, "carers": 2}, False),  # 6 of the 6 needed
+    ],
+)
+def test_pc715_spares_a_partner_with_a_veto_on_any_deciding_body(
+    rule: str, votes: dict[str, int], veto: bool
+) -> None:
+    found = fired(assess_changed(with_finance_committee(rule, votes)), "PC715")
+    assert [f.subject for f in found] == ([] if veto else ["carers"])
+
+
 def test_pc715_fires_for_a_partner_with_no_seat_even_under_consensus() -> None:
     change = both(bringing(100, 100, 800), deciding("consensus", {"council": 1, "trust": 1}))
     [finding] = fired(assess_changed(change), "PC715")

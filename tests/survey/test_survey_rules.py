@@ -61,6 +61,13 @@ def test_pc952_fires_for_a_partner_a_point_below_the_others() -> None:
     assert action.recommendation.startswith("Talk with carers about its experience")
 
 
+def test_pc952_estimates_its_gain_as_the_partner_rating_like_the_others() -> None:
+    result = assess_surveyed(survey(4, 4, 3))
+    [action] = [a for a in result.priorities if a.rule == "PC952"]
+    agreed = assess_surveyed(survey(4, 4, 4))  # carers' ratings risen to the others'
+    assert action.gain == action.mean_gain == round(agreed.score - result.score, 1) == 4.2
+
+
 def test_pc952_stays_quiet_for_a_partner_less_than_a_point_below() -> None:
     responses = [*answers("council", 4), *answers("trust", 4)]
     responses += answers("carers", 3, {ElementId.GOALS: 5})  # 3.26 on average, 0.74 below
