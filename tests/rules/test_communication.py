@@ -168,6 +168,26 @@ def test_pc303_fires_when_sharing_minutes_is_not_recorded() -> None:
     assert finding.points == 5.0  # unset is not "not shared": half the price
 
 
+def test_pc303_counts_a_meeting_of_half_the_partners_as_a_partnership_meeting() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partners"].append(
+            {"id": "pharmacy", "name": "Test Community Pharmacy", "benefits": ["Fewer errors"]}
+        )
+        d["communication"]["meetings"][0]["attendees"].append("pharmacy")
+        d["communication"]["meetings"].append(
+            {
+                "name": "Finance group",
+                "frequency": "monthly",
+                "attendees": ["council", "trust"],  # two of four partners
+                "minutes_shared": False,
+            }
+        )
+
+    [finding] = fired(assess_changed(change), "PC303")
+    assert finding.message == "Minutes of Finance group are not shared with all partners"
+    assert finding.points == 5.0  # one of the two partnership meetings
+
+
 def test_pc304_fires_when_no_meeting_has_every_partner() -> None:
     def change(d: dict[str, Any]) -> None:
         d["communication"]["meetings"][0]["attendees"] = ["council", "trust"]
@@ -180,6 +200,26 @@ def test_pc304_fires_when_no_meeting_has_every_partner() -> None:
     assert finding.location is not None
     assert finding.location.path == "communication.meetings[0].attendees"
     assert finding.severity == "warning"
+
+
+def test_pc304_counts_the_board_seats_as_bringing_all_partners_together() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["communication"]["meetings"][0]["attendees"] = ["council", "trust"]
+
+    # The deciding body's votes still seat carers: the partners do meet together.
+    assert not fired(assess_changed(change), "PC304")
+
+
+def test_pc304_leaves_a_partner_that_attends_nothing_to_pc302() -> None:
+    def change(d: dict[str, Any]) -> None:
+        for meeting in d["communication"]["meetings"]:
+            meeting["attendees"] = ["council", "trust"]
+        d["governance"]["decision_making"].pop("votes")
+
+    result = assess_changed(change)
+    [absent] = fired(result, "PC302")
+    assert absent.message == "Partner carers attends no meeting"
+    assert not fired(result, "PC304")  # one gap, one price
 
 
 def test_pc305_fires_without_channels() -> None:
@@ -231,6 +271,24 @@ def test_pc308_fires_when_escalation_stops_inside_the_partners() -> None:
     assert finding.location.path == "communication.conflict_resolution.escalation[1]"
     assert finding.severity == "warning"
     assert finding.challenge == "conflict"
+
+
+@pytest.mark.parametrize(("partners", "points"), [(3, 5.0), (4, 10.0)])
+def test_pc308_costs_half_in_a_partnership_of_three_or_fewer(partners: int, points: float) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["communication"]["conflict_resolution"]["escalation"] = ["board", "chief executives"]
+        if partners == 4:
+            d["partners"].append(
+                {
+                    "id": "pharmacy",
+                    "name": "Test Community Pharmacy",
+                    "contributions": [{"type": "staff", "fte": 0.2}],
+                    "benefits": ["Fewer missed medicines after discharge"],
+                }
+            )
+
+    [finding] = fired(assess_changed(change), "PC308")
+    assert finding.points == points
 
 
 def test_pc308_reads_the_process_when_there_is_no_escalation_list() -> None:

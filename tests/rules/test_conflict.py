@@ -72,3 +72,21 @@ def test_pc702_counts_the_owner_as_sharing_the_goal() -> None:
 
 def test_conflict_rules_stay_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:
     assert not [f for f in sound_result.findings if f.rule.startswith("PC70")]
+
+
+def test_pc702_asks_both_partners_of_two_to_share_a_goal() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partners"] = d["partners"][:2]
+        d["goals"][0]["shared_by"] = ["trust"]
+        d["goals"][1]["shared_by"] = ["council"]
+        d["vision"]["agreed_by"] = ["council", "trust"]
+        d["evaluation"]["involves"] = ["council", "trust"]
+        d["roles"] = d["roles"][:2]
+        for meeting in d["communication"]["meetings"]:
+            meeting["attendees"] = ["council", "trust"]
+        d["governance"]["decision_making"]["votes"] = {"council": 1, "trust": 1, "forum": 1}
+
+    [finding] = fired(assess_changed(change), "PC702")
+    assert finding.message == (
+        "No goal is shared by all 2 partners; the most widely shared, G1, has 1"
+    )

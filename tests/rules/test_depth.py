@@ -106,3 +106,42 @@ def test_pc801_is_quiet_when_the_form_claims_no_more_than_exists() -> None:
 
 def test_pc801_is_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:
     assert not fired(sound_result, "PC801")
+
+
+@pytest.mark.parametrize(
+    ("owners", "evaluators", "depth"),
+    [
+        (["trust", "council"], ["council"], Depth.PARTNERSHIP),  # goal owners from two partners
+        (["trust", "trust"], ["council", "trust"], Depth.PARTNERSHIP),  # two partners evaluate
+        (["trust", "trust"], ["council"], Depth.COOPERATION),  # accountability rests with one
+    ],
+)
+def test_shared_accountability_needs_two_partners(
+    owners: list[str], evaluators: list[str], depth: Depth
+) -> None:
+    def change(d: dict[str, Any]) -> None:
+        for goal, owner in zip(d["goals"], owners, strict=True):
+            goal["owner"] = owner
+        d["evaluation"]["involves"] = evaluators
+
+    assert assess_changed(change).depth == depth
+
+
+def one_partner_only(of: str) -> Any:
+    """Contributions or roles for the council alone."""
+
+    def change(d: dict[str, Any]) -> None:
+        d["resources"].pop("pooled_budget")
+        d["resources"].pop("shared_assets")
+        if of == "contributions":
+            for partner in d["partners"][1:]:
+                partner.pop("contributions")
+        else:
+            d["roles"] = d["roles"][:1]
+
+    return change
+
+
+@pytest.mark.parametrize("of", ["contributions", "roles"])
+def test_cooperation_needs_two_partners_contributing_and_two_with_tasks(of: str) -> None:
+    assert assess_changed(one_partner_only(of)).depth == Depth.COORDINATION

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
 from partnercheck.results import FileResult, Finding
-from tests.conftest import assess_changed, element, fired
+from tests.conftest import AS_OF, assess_changed, element, fired
 
 
 def path_of(finding: Finding) -> str | None:
@@ -86,6 +86,66 @@ def test_pc602_prices_a_late_review_by_how_late(
     assert finding.message == "The last review was on 2026-10-15; the cycle is quarterly (92 days)"
 
 
+# Cycles are counted at their longest (docs/scoring.md, "Time limits"), plus 14 days' grace.
+CYCLE_DAYS = {
+    "weekly": 7,
+    "fortnightly": 14,
+    "monthly": 31,
+    "bi-monthly": 62,
+    "quarterly": 92,
+    "twice-yearly": 183,
+    "annually": 366,
+    "biennially": 731,
+}
+
+
+@pytest.mark.parametrize("frequency", CYCLE_DAYS)
+@pytest.mark.parametrize(("days_after_grace", "late"), [(0, False), (1, True)])
+def test_pc602_gives_every_review_cycle_its_length_and_a_fortnight(
+    frequency: str, days_after_grace: int, late: bool
+) -> None:
+    since = CYCLE_DAYS[frequency] + 14 + days_after_grace
+
+    def change(d: dict[str, Any]) -> None:
+        d["partnership"]["started"] = date(2020, 1, 1)
+        d["evaluation"].update(review_frequency=frequency, last_review=AS_OF - timedelta(since))
+
+    found = fired(assess_changed(change), "PC602")
+    assert bool(found) is late
+    if late:
+        assert found[0].severity == "warning"  # one review missed, not yet lapsed
+
+
+# Never reviewed: a quarterly cycle lapses after two cycles and the grace, 2 * 92 + 14 days.
+@pytest.mark.parametrize(
+    ("age", "points", "severity"), [(198, 11.25, "warning"), (199, 45.0, "error")]
+)
+def test_pc602_without_any_review_lapses_after_two_cycles(
+    age: int, points: float, severity: str
+) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["evaluation"].pop("last_review")
+        d["partnership"]["started"] = AS_OF - timedelta(age)
+
+    [finding] = fired(assess_changed(change), "PC602")
+    assert (finding.points, finding.severity) == (points, severity)
+
+
+def test_a_review_held_on_the_assessment_date_is_on_cycle() -> None:
+    result = assess_changed(evaluation({"last_review": AS_OF}))
+    assert "Reviews are kept on their quarterly cycle" in [s.message for s in result.strengths]
+
+
+@pytest.mark.parametrize(("days", "named"), [(106, False), (107, True)])
+def test_pc602_names_goal_statuses_judged_more_than_a_cycle_ago(days: int, named: bool) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["evaluation"]["last_review"] = date(2024, 7, 16)
+        d["goals"][0].update(status="on-track", status_date=AS_OF - timedelta(days))
+
+    [finding] = fired(assess_changed(change), "PC602")
+    assert ("goal statuses were last judged" in finding.message) is named
+
+
 def test_pc602_names_goal_statuses_judged_long_ago() -> None:
     def change(d: dict[str, Any]) -> None:
         d["evaluation"]["last_review"] = date(2024, 7, 16)
@@ -149,6 +209,19 @@ def test_pc604_excuses_a_partner_that_joined_after_the_last_review() -> None:
     assert not fired(assess_changed(change), "PC604")
 
 
+@pytest.mark.parametrize(
+    ("joined", "excused"), [(date(2026, 10, 15), False), (date(2026, 10, 16), True)]
+)
+def test_pc604_excuses_only_a_partner_that_joined_after_the_last_review(
+    joined: date, excused: bool
+) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["evaluation"]["involves"] = ["council", "trust"]
+        d["partners"][2]["joined"] = joined  # the last review was on 2026-10-15
+
+    assert bool(fired(assess_changed(change), "PC604")) is not excused
+
+
 def test_pc605_fires_without_kpis() -> None:
     [finding] = fired(assess_changed(lambda d: d["evaluation"].pop("kpis")), "PC605")
     assert finding.message == "No key performance indicators are defined"
@@ -161,6 +234,30 @@ def test_pc606_fires_for_a_kpi_without_a_goal() -> None:
     assert finding.message == "KPI At home after 91 days is linked to no goal"
     assert path_of(finding) == "evaluation.kpis[1]"
     assert finding.severity == "warning"
+
+
+def test_pc605_stays_quiet_with_one_kpi() -> None:
+    result = assess_changed(lambda d: d["evaluation"].update(kpis=d["evaluation"]["kpis"][:1]))
+    assert not fired(result, "PC605")
+
+
+def test_pc605_leaves_a_missing_evaluation_to_pc601() -> None:
+    result = assess_changed(lambda d: d.pop("evaluation"))
+    assert fired(result, "PC601") and not fired(result, "PC605")
+
+
+def test_pc606_prices_each_unlinked_kpi_by_its_share() -> None:
+    readmissions = {"name": "Readmissions within 30 days", "baseline": 12, "target": 9}
+    result = assess_changed(lambda d: d["evaluation"]["kpis"].append(readmissions))
+    [finding] = fired(result, "PC606")
+    assert finding.message == "KPI Readmissions within 30 days is linked to no goal"
+    assert finding.points == 1.67  # one KPI of three: a third of 5 points
+
+
+def test_pc606_stays_quiet_when_two_kpis_measure_one_goal() -> None:
+    readmissions = {"name": "Readmissions within 30 days", "goal": "G1", "baseline": 12}
+    result = assess_changed(lambda d: d["evaluation"]["kpis"].append(readmissions))
+    assert not fired(result, "PC606")
 
 
 def test_pc607_lists_every_missing_value_of_an_unlinked_kpi() -> None:
@@ -183,6 +280,17 @@ def test_pc607_leaves_a_goal_kpis_baseline_and_target_to_the_goal() -> None:
     [finding] = fired(assess_changed(change), "PC607")
     assert finding.message == "KPI Delayed discharge days has no current value"
     assert finding.points == 7.5
+
+
+# A partnership younger than its first cycle and grace (92 + 14 days) owes no readings yet.
+@pytest.mark.parametrize(("age", "owed"), [(106, False), (107, True)])
+def test_pc607_expects_current_values_once_the_first_review_is_due(age: int, owed: bool) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["evaluation"].pop("last_review")
+        d["partnership"]["started"] = AS_OF - timedelta(age)
+        d["evaluation"]["kpis"][0].pop("current")
+
+    assert bool(fired(assess_changed(change), "PC607")) is owed
 
 
 def test_pc607_takes_the_latest_reading_as_the_current_value() -> None:
@@ -262,6 +370,25 @@ def test_pc611_fires_without_an_agreement_review_date() -> None:
     assert not fired(result, "PC610")
 
 
+@pytest.mark.parametrize(
+    "change",
+    [
+        # A statutory board's agreement is revisited when the law changes, not on a date.
+        lambda d: d["partnership"]["agreement"].update(
+            statutory="Health and Social Care Act 2012, s.194"
+        ),
+        # No agreement at all is PC507's; it has no review date to ask for.
+        lambda d: d["partnership"].pop("agreement"),
+    ],
+)
+def test_pc611_stays_quiet_without_an_agreement_to_date(change: Any) -> None:
+    def without_review_date(d: dict[str, Any]) -> None:
+        d["partnership"]["agreement"].pop("review_due")
+        change(d)
+
+    assert not fired(assess_changed(without_review_date), "PC611")
+
+
 def test_pc612_fires_when_evaluation_does_not_hear_from_the_people_served() -> None:
     result = assess_changed(evaluation({"methods": ["performance-indicators", "case-studies"]}))
     [finding] = fired(result, "PC612")
@@ -271,6 +398,12 @@ def test_pc612_fires_when_evaluation_does_not_hear_from_the_people_served() -> N
 @pytest.mark.parametrize("method", ["service-user-feedback", "Resident panel", "co-production"])
 def test_pc612_recognises_the_voice_of_the_people_served(method: str) -> None:
     assert not fired(assess_changed(evaluation({"methods": ["case-studies", method]})), "PC612")
+
+
+def test_listing_a_first_evaluation_method_never_lowers_evaluation() -> None:
+    without = assess_changed(lambda d: d["evaluation"].pop("methods"))
+    with_one = assess_changed(evaluation({"methods": ["performance-indicators"]}))
+    assert element(with_one, "evaluation") >= element(without, "evaluation")
 
 
 def test_evaluation_rules_stay_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:
@@ -291,3 +424,49 @@ def test_pc612_fires_when_no_method_is_recorded_for_people_served() -> None:
     result = assess_changed(lambda d: d["evaluation"].update(methods=[]))
     [finding] = fired(result, "PC612")
     assert finding.location is not None and finding.location.path == "evaluation"
+
+
+def goal_off_track(*actions: dict[str, Any]) -> Any:
+    """G1 recorded off track, with the review's improvement actions replaced by ``actions``."""
+
+    def change(d: dict[str, Any]) -> None:
+        d["goals"][0]["status"] = "off-track"
+        if actions:
+            d["evaluation"]["improvements"] = list(actions)
+
+    return change
+
+
+def action(text: str, status: str = "open") -> dict[str, Any]:
+    return {"action": text, "owner": "trust", "due": date(2027, 3, 31), "status": status}
+
+
+def test_pc614_fires_when_the_actions_are_about_something_else() -> None:
+    result = assess_changed(goal_off_track())  # only: add a carers' representative to the board
+    [finding] = fired(result, "PC614")
+    assert finding.message == "No improvement action tackles the goals going wrong (G1)"
+    assert path_of(finding) == "evaluation"
+    assert (finding.severity, finding.points) == ("warning", 15.0)
+    assert finding.recommendation.startswith("Agree improvement actions aimed at G1")
+
+
+def test_pc614_fires_when_every_action_is_done() -> None:
+    done = action("Daily discharge huddle on every ward", status="done")
+    [finding] = fired(assess_changed(goal_off_track(done)), "PC614")
+    assert finding.message == "No improvement action is open while goals are going wrong (G1)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daily discharge huddle on every ward",  # words of the goal and its KPI
+        "Recovery plan agreed with the trust for G1",  # the goal by id
+    ],
+)
+def test_pc614_stays_quiet_when_an_open_action_tackles_the_goal(text: str) -> None:
+    assert not fired(assess_changed(goal_off_track(action(text))), "PC614")
+
+
+@pytest.mark.parametrize("text", ["Recovery plan agreed with the trust (G1)", "Recovery plan: G1."])
+def test_pc614_recognises_a_goal_named_in_brackets_or_at_a_full_stop(text: str) -> None:
+    assert not fired(assess_changed(goal_off_track(action(text))), "PC614")

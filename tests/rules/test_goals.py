@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from partnercheck.results import FileResult
-from tests.conftest import assess_changed, element, fired
+from tests.conftest import AS_OF, assess_changed, element, fired
 
 
 def test_pc101_without_goals_costs_the_whole_element_once() -> None:
@@ -61,6 +61,21 @@ def test_a_goal_rule_costs_its_points_shared_between_goals(rule_id: str, points:
     assert finding.points == points  # half of the rule: one of two goals
 
 
+def test_a_goal_is_named_by_the_first_eight_words_of_its_objective() -> None:
+    [finding] = fired(assess_changed(lambda d: d["goals"][1].pop("owner")), "PC106")
+    assert finding.text == "Goal “Increase the share of people living at home…” has no owner"
+    assert finding.message == "Goal G2 has no owner"  # CI formats keep the id
+
+
+def test_a_goal_of_eight_words_is_named_in_full() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["goals"][1]["objective"] = "Keep people living at home after reablement ends"
+        d["goals"][1].pop("owner")
+
+    [finding] = fired(assess_changed(change), "PC106")
+    assert finding.text == "Goal “Keep people living at home after reablement ends” has no owner"
+
+
 def test_a_kpi_measuring_the_goal_supplies_its_indicator_baseline_and_target() -> None:
     def change(d: dict[str, Any]) -> None:
         for key in ("indicator", "baseline", "target"):
@@ -68,6 +83,19 @@ def test_a_kpi_measuring_the_goal_supplies_its_indicator_baseline_and_target() -
 
     result = assess_changed(change)
     assert not fired(result, "PC102") and not fired(result, "PC103") and not fired(result, "PC104")
+
+
+@pytest.mark.parametrize(("readings", "fires"), [(1, True), (2, False)])
+def test_pc103_takes_a_baseline_from_the_first_of_two_readings(readings: int, fires: bool) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["goals"][1].pop("baseline")
+        kpi = d["evaluation"]["kpis"][1]
+        kpi.pop("baseline")
+        kpi.pop("current")
+        both = [{"date": date(2025, 9, 30), "value": 79}, {"date": date(2026, 9, 30), "value": 81}]
+        kpi["readings"] = both[-readings:]
+
+    assert bool(fired(assess_changed(change), "PC103")) is fires
 
 
 def test_pc107_fires_for_a_goal_only_one_partner_agreed() -> None:
@@ -142,6 +170,49 @@ def test_a_partner_that_has_left_is_not_expected_to_share_goals_or_benefit() -> 
 
     result = assess_changed(change)
     assert not fired(result, "PC109") and not fired(result, "PC110")
+
+
+@pytest.mark.parametrize(("status", "said"), [("on-track", "on track"), ("met", "met")])
+def test_pc112_fires_for_a_recorded_status_with_no_kpi_figures(status: str, said: str) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["goals"][0]["status"] = status
+        d["evaluation"]["kpis"][0].pop("current")
+
+    [finding] = fired(assess_changed(change), "PC112")
+    assert finding.message == (
+        f"Goal G1 is recorded as {said} but no KPI figures are on record to show it"
+    )
+    assert finding.location is not None and finding.location.path == "goals[0].status"
+    assert (finding.severity, finding.points, finding.subject) == ("info", 0.0, "G1")
+
+
+def test_pc112_stays_quiet_when_a_kpi_reading_backs_the_status() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["goals"][0]["status"] = "on-track"
+        kpi = d["evaluation"]["kpis"][0]
+        kpi.pop("current")
+        kpi["readings"] = [{"date": date(2026, 9, 30), "value": 320}]
+
+    assert not fired(assess_changed(change), "PC112")
+
+
+def test_pc112_leaves_an_off_track_status_alone() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["goals"][0]["status"] = "off-track"  # an admission needs no figures to be believed
+        d["evaluation"]["kpis"][0].pop("current")
+
+    assert not fired(assess_changed(change), "PC112")
+
+
+@pytest.mark.parametrize(("field", "expected"), [("joined", True), ("left", False)])
+def test_a_partner_joining_on_the_assessment_date_counts_and_one_leaving_does_not(
+    field: str, expected: bool
+) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partners"][2][field] = AS_OF
+        d["partners"][2].pop("benefits")
+
+    assert bool(fired(assess_changed(change), "PC110")) is expected
 
 
 def test_goal_rules_stay_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:

@@ -78,6 +78,37 @@ def test_pc721_is_quiet_below_150_hours_even_without_staff() -> None:
     assert not fired(assess_changed(change), "PC721")
 
 
+# Trust and carers already meet monthly and weekly: about 128 hours a year each.
+@pytest.mark.parametrize(
+    ("frequency", "fires"),
+    [("bi-monthly", False), ("monthly", True)],  # about 140 and 151 hours a year
+)
+def test_pc721_flags_a_partner_without_staff_from_150_meeting_hours(
+    frequency: str, fires: bool
+) -> None:
+    def change(d: dict[str, Any]) -> None:
+        extra_meeting(frequency, ["carers"])(d)
+        d["partners"][2]["contributions"].pop(1)  # carers brings no staff
+
+    assert [f.subject for f in fired(assess_changed(change), "PC721")] == (
+        ["carers"] if fires else []
+    )
+
+
+@pytest.mark.parametrize(
+    ("fte", "fires"),
+    [(0.45, False), (0.42, True)],  # 180 hours: 24% of 743 staff hours, 26% of 693
+)
+def test_pc721_flags_meetings_above_a_quarter_of_the_staff_time_brought(
+    fte: float, fires: bool
+) -> None:
+    def change(d: dict[str, Any]) -> None:
+        extra_meeting("fortnightly", ["carers"])(d)
+        d["partners"][2]["contributions"][1]["fte"] = fte
+
+    assert bool(fired(assess_changed(change), "PC721")) is fires
+
+
 def unresourced(d: dict[str, Any]) -> None:
     for partner in d["partners"]:
         partner["contributions"] = [partner["contributions"][0]]  # funding only

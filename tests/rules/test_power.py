@@ -198,6 +198,26 @@ def test_pc711_fires_at_the_gap_and_not_below_it() -> None:
     assert "council" not in [f.subject for f in fired(assess_changed(change), "PC711")]
 
 
+# Equal votes under a majority: each partner holds a third of the decision power.
+EQUAL_MAJORITY = deciding("majority", {"council": 1, "trust": 1, "carers": 1})
+
+
+@pytest.mark.parametrize(("council", "fires"), [(8, True), (9, False)])
+def test_pc711_fires_a_quarter_above_what_a_partner_brings(council: float, fires: bool) -> None:
+    # A third of the power for 8% of the money is 25.3 points more; for 9%, 24.3.
+    rest = (100 - council) / 2
+    result = assess_changed(both(bringing(council, rest, rest), EQUAL_MAJORITY))
+    assert [f.subject for f in fired(result, "PC711")] == (["council"] if fires else [])
+
+
+@pytest.mark.parametrize(("carers", "fires"), [(59, True), (57, False)])
+def test_pc715_fires_a_quarter_below_what_a_partner_brings(carers: float, fires: bool) -> None:
+    # 59% of the money for a third of the power is 25.7 points less; 57%, 23.7.
+    rest = (100 - carers) / 2
+    result = assess_changed(both(bringing(rest, rest, carers), EQUAL_MAJORITY))
+    assert [f.subject for f in fired(result, "PC715")] == (["carers"] if fires else [])
+
+
 def test_pc711_is_quiet_under_consensus_and_for_beneficiaries() -> None:
     consensus = both(bringing(100, 100, 800), deciding("consensus", None))
     assert not fired(assess_changed(consensus), "PC711")
@@ -236,6 +256,42 @@ def test_pc715_is_quiet_for_a_veto_holder_and_a_host() -> None:
         d["partners"][2]["standing"] = "host"
 
     assert not fired(assess_changed(host), "PC715")
+
+
+def with_finance_committee(rule: str, votes: dict[str, int]) -> Any:
+    """carers brings 60% and holds no power on the board, which decides the budget (a
+    two-thirds quota of 5 votes); a finance committee decides by ``rule`` with ``votes``."""
+
+    def change(d: dict[str, Any]) -> None:
+        d["governance"].pop("decision_making")
+        d["governance"]["bodies"] = [
+            {
+                "id": "board",
+                "name": "Partnership board",
+                "rule": "supermajority",
+                "votes": {"council": 2, "trust": 2, "carers": 1},
+                "decides_budget": True,
+            },
+            {"id": "finance", "name": "Finance committee", "rule": rule, "votes": votes},
+        ]
+
+    return both(bringing(20, 20, 60), change)
+
+
+@pytest.mark.parametrize(
+    ("rule", "votes", "veto"),
+    [
+        ("majority", {"council": 1, "trust": 1, "carers": 2}, True),  # the others have 2 of 3
+        ("majority", {"council": 2, "trust": 1, "carers": 1}, False),  # the others have 3 of 3
+        ("supermajority", {"council": 2, "trust": 2, "carers": 3}, True),  # 4 of the 5 needed
+        ("supermajority", {"council": 3, "trust": 3, "carers": 2}, False),  # 6 of the 6 needed
+    ],
+)
+def test_pc715_spares_a_partner_with_a_veto_on_any_deciding_body(
+    rule: str, votes: dict[str, int], veto: bool
+) -> None:
+    found = fired(assess_changed(with_finance_committee(rule, votes)), "PC715")
+    assert [f.subject for f in found] == ([] if veto else ["carers"])
 
 
 def test_pc715_fires_for_a_partner_with_no_seat_even_under_consensus() -> None:
@@ -340,6 +396,22 @@ def test_a_risk_without_covers_or_an_owner_softens_nothing() -> None:
 
 
 # --- PC713 every partner has a say ---------------------------------------------------
+
+
+def test_a_partner_given_no_votes_holds_no_veto_under_consensus() -> None:
+    result = assess_changed(lambda d: d["governance"]["decision_making"]["votes"].update(carers=0))
+    [finding] = fired(result, "PC715")
+    assert finding.subject == "carers"
+    assert "holds 0% of the decision power" in finding.message
+
+
+@pytest.mark.parametrize(("council", "controls"), [(100, False), (101, True)])
+def test_pc712_says_a_partner_controls_the_budget_only_with_most_of_the_funding(
+    council: float, controls: bool
+) -> None:
+    change = both(bringing(council, 50, 50), deciding("lead-partner", None, lead="council"))
+    [finding] = fired(assess_changed(change), "PC712")
+    assert ("controls the budget" in finding.message) is controls
 
 
 def test_pc713_fires_for_a_partner_with_no_vote_or_seat_anywhere() -> None:

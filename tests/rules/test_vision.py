@@ -69,6 +69,14 @@ def test_pc202_counts_meaningful_words_against_its_minimum() -> None:
     assert not fired(assess_changed(**_statement(f"The {words}.")), "PC202")
 
 
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [("Tenants homes.", True), ("Tenants homes health.", False)],
+)
+def test_pc202_needs_three_specific_words(text: str, vague: bool) -> None:
+    assert bool(fired(assess_changed(**_statement(text)), "PC202")) is vague
+
+
 def test_pc202_fires_for_a_statement_of_buzzwords() -> None:
     text = "We will deliver excellence and innovation through collaborative partnership working."
     [finding] = fired(assess_changed(**_statement(text)), "PC202")
@@ -85,6 +93,12 @@ def test_pc202_never_prints_an_empty_word_list() -> None:
 
 def test_pc202_leaves_a_missing_statement_to_pc201() -> None:
     assert not fired(assess_changed(lambda d: d["vision"].pop("statement")), "PC202")
+
+
+def test_pc203_is_satisfied_by_two_values() -> None:
+    assert not fired(
+        assess_changed(lambda d: d["vision"].update(values=["dignity", "openness"])), "PC203"
+    )
 
 
 def test_pc203_fires_for_a_single_value_at_half_its_points() -> None:

@@ -2,9 +2,11 @@
 
 An action is aimed at a goal when it is linked to it (``goals: [G1]`` on the action),
 names its id, or shares at least two content words with the goal's objective or its
-KPIs. One shared word is not enough: "Add a tenant representative" has nothing to do
-with readmissions of tenants. Words every partnership uses (service, community, care,
-people, ...) never count.
+KPIs. One shared word is enough only when it is the goal's subject, written both in the
+objective and in a KPI's name ("discharge" in "Reduce delayed discharges" measured by
+"Delayed discharge days"); otherwise "Add a tenant representative" would count as an
+answer to readmissions of tenants. Words every partnership uses (service, community,
+care, people, ...) never count.
 """
 
 from __future__ import annotations
@@ -50,9 +52,9 @@ def open_actions_for(ctx: Context, goal: Goal) -> list[Aim]:
     """Open improvement actions aimed at ``goal``, the surest links first."""
     if ctx.p.evaluation is None:
         return []
-    about = _words(goal.objective) | {
-        w for _, k in ctx.kpis_of.get(goal.id, []) for w in _words(k.name)
-    }
+    objective = _words(goal.objective)
+    measured = {w for _, k in ctx.kpis_of.get(goal.id, []) for w in _words(k.name)}
+    about, subject = objective | measured, objective & measured
     named = re.compile(rf"(?<![\w-]){re.escape(goal.id)}(?![\w-])")
     found = []
     for action in ctx.p.evaluation.improvements:
@@ -62,6 +64,6 @@ def open_actions_for(ctx: Context, goal: Goal) -> list[Aim]:
             found.append(Aim(action, "linked"))
         elif named.search(action.action):
             found.append(Aim(action, "named"))
-        elif len(about & _words(action.action)) >= SHARED_WORDS:
+        elif len(about & (words := _words(action.action))) >= SHARED_WORDS or subject & words:
             found.append(Aim(action, "similar"))
     return sorted(found, key=lambda a: not a.sure)
