@@ -183,23 +183,24 @@ def test_pc711_fires_for_a_partner_that_decides_much_and_brings_little() -> None
 
 
 def test_pc711_fires_at_the_gap_and_not_below_it() -> None:
-    # Under a majority of equal votes each partner holds a third of the power.
+    # Under a majority of 2, 2 and 1 votes each partner holds a third of the power (any
+    # two win). Equal votes would be one partner, one vote: a choice PC711 leaves alone.
     at = 1 / 3 - GAP
     change = both(
         bringing(at, 1 - at - 0.1, 0.1),
-        deciding("majority", {"council": 1, "trust": 1, "carers": 1}),
+        deciding("majority", {"council": 2, "trust": 2, "carers": 1}),
     )
     assert [f.subject for f in fired(assess_changed(change), "PC711")] == ["council"]
     above = 1 / 3 - GAP + 0.01
     change = both(
         bringing(above, 0.5, 1 - above - 0.5),
-        deciding("majority", {"council": 1, "trust": 1, "carers": 1}),
+        deciding("majority", {"council": 2, "trust": 2, "carers": 1}),
     )
     assert "council" not in [f.subject for f in fired(assess_changed(change), "PC711")]
 
 
-# Equal votes under a majority: each partner holds a third of the decision power.
-EQUAL_MAJORITY = deciding("majority", {"council": 1, "trust": 1, "carers": 1})
+# 2, 2 and 1 votes under a majority: any two win, so each holds a third of the power.
+EQUAL_MAJORITY = deciding("majority", {"council": 2, "trust": 2, "carers": 1})
 
 
 @pytest.mark.parametrize(("council", "fires"), [(8, True), (9, False)])
@@ -224,7 +225,7 @@ def test_pc711_is_quiet_under_consensus_and_for_beneficiaries() -> None:
 
     def served(d: dict[str, Any]) -> None:
         bringing(0, 500, 500)(d)
-        deciding("majority", {"council": 1, "trust": 1, "carers": 1})(d)
+        deciding("majority", {"council": 2, "trust": 2, "carers": 1})(d)
         d["partners"][0]["standing"] = "beneficiary"
 
     assert "council" not in [f.subject for f in fired(assess_changed(served), "PC711")]
@@ -500,3 +501,57 @@ governance:
 
 def test_power_rules_stay_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:
     assert not [f for f in sound_result.findings if f.rule.startswith("PC71")]
+
+
+# --- one partner, one vote on a small body --------------------------------------------
+
+
+def voters_each_one_vote(count: int) -> Any:
+    """``count`` voters of one vote each under a majority: the three partners, then members."""
+
+    def change(d: dict[str, Any]) -> None:
+        d["members"] = [
+            {"id": f"m{n}", "name": f"Member {n}", "kind": "independent"} for n in range(count - 3)
+        ]
+        votes = dict.fromkeys(["council", "trust", "carers"] + [m["id"] for m in d["members"]], 1)
+        deciding("majority", votes)(d)
+
+    return change
+
+
+def test_equal_votes_on_a_small_body_are_a_choice_not_an_imbalance() -> None:
+    # One partner, one vote among three: the carers bring 80% and hold a third, the council
+    # brings 10% and holds a third; neither is told to change the votes.
+    result = assess_changed(both(bringing(100, 100, 800), voters_each_one_vote(3)))
+    assert not fired(result, "PC711") and not fired(result, "PC715")
+
+
+@pytest.mark.parametrize(("count", "fires"), [(5, False), (6, True)])
+def test_the_equal_say_exemption_ends_above_five_voters(count: int, fires: bool) -> None:
+    # Six voters hold a sixth each; bringing 80% is then far beyond the carers' say.
+    result = assess_changed(both(bringing(100, 100, 800), voters_each_one_vote(count)))
+    assert [f.subject for f in fired(result, "PC715")] == (["carers"] if fires else [])
+
+
+def test_pc711_is_quiet_for_a_community_organisation() -> None:
+    def community(d: dict[str, Any]) -> None:
+        both(bringing(0, 500, 500), EQUAL_MAJORITY)(d)
+        d["partners"][0]["sector"] = "community"
+
+    assert "council" not in [f.subject for f in fired(assess_changed(community), "PC711")]
+
+
+def test_pc711_asks_for_a_value_when_a_partner_brings_only_unvalued_things_in_kind() -> None:
+    def in_kind(d: dict[str, Any]) -> None:
+        both(bringing(0, 500, 500), EQUAL_MAJORITY)(d)
+        d["partners"][0]["contributions"] = [
+            {"type": "facilities", "description": "Community room for the weekly clinic"}
+        ]
+
+    [finding] = fired(assess_changed(in_kind), "PC711")
+    assert finding.severity == "info" and finding.points == 0
+    assert "in-kind contributions with no value not counted" in finding.message
+    assert finding.advice.startswith(
+        "Record a value for what Test City Council brings in kind (Community room for the "
+        "weekly clinic)"
+    )

@@ -13,13 +13,47 @@ from tests.conftest import assess_changed, element, fired
 def test_pc401_fires_for_a_partner_contributing_nothing() -> None:
     result = assess_changed(lambda d: d["partners"][1].pop("contributions"))
     [finding] = fired(result, "PC401")
-    assert finding.message == "Partner trust contributes nothing, but keeps a vote and its goals"
+    assert finding.message == (
+        "Partner trust contributes nothing, but still can block any decision of the "
+        "Partnership board (it decides by consensus) and is named on 2 goals"
+    )
     assert finding.location is not None and finding.location.path == "partners[1]"
     assert finding.challenge == "resource-investment" and finding.severity == "error"
     # A declared resource-investment risk that does not cover PC401 or trust softens nothing.
     assert finding.mitigated_by is None
     assert finding.points == pytest.approx(13.33)
     assert result.cap is not None and "PC401" in result.cap.reason
+
+
+def test_pc401_says_a_vote_under_a_majority_and_a_workstream_led() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partners"][1].pop("contributions")
+        d["governance"]["decision_making"]["rule"] = "majority"
+        d["workstreams"] = [{"id": "WP1", "name": "Discharge", "lead": "trust"}]
+
+    [finding] = fired(assess_changed(change), "PC401")
+    assert finding.message == (
+        "Partner trust contributes nothing, but still has a vote on the Partnership board, "
+        "leads the Discharge workstream and is named on 2 goals"
+    )
+
+
+def test_pc401_names_a_partner_in_name_only_under_a_lead_partners_rule() -> None:
+    # Under a lead-partner rule only the lead decides: the trust holds no seat that counts.
+    def change(d: dict[str, Any]) -> None:
+        trust = d["partners"][1]
+        trust.pop("contributions")
+        d["governance"]["decision_making"].update(rule="lead-partner")
+        d["governance"]["decision_making"].pop("votes")
+        d["roles"] = [r for r in d["roles"] if r["partner"] != "trust"]
+        for goal in d["goals"]:
+            goal["shared_by"] = [p for p in goal.get("shared_by", []) if p != "trust"]
+            if goal.get("owner") == "trust":
+                goal["owner"] = "council"
+
+    [finding] = fired(assess_changed(change), "PC401")
+    assert finding.message == "Partner trust contributes nothing and has no goal, role or seat"
+    assert finding.advice.startswith("Decide with Test Hospital Trust what part it should play")
 
 
 def test_pc401_reads_zero_money_or_zero_staff_as_nothing() -> None:

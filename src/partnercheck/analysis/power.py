@@ -16,13 +16,14 @@ and its share of the staff time.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import reduce
 from typing import TYPE_CHECKING, cast
 
 from partnercheck.model.types import ContributionType, DecisionRule
 
 if TYPE_CHECKING:  # rules.context imports the rules, which import this module
+    from partnercheck.model.partnership import Member, Partner
     from partnercheck.rules.context import BodyView, Context
 
 # The exact index counts coalitions by total weight. That table stays small for
@@ -61,6 +62,18 @@ def resource_shares(ctx: Context) -> ResourceShares | None:
 
 def _resource_shares(ctx: Context) -> ResourceShares | None:
     parties = [x for _, x in ctx.active] + list(ctx.p.members)
+    found = _measured_shares(ctx, parties)
+    if found is None or found.basis == "number of contributions":
+        return found
+    if any(ctx.unvalued(x.contributions) for x in parties):
+        # A room or a network with no value is real but uncounted: say so wherever the
+        # shares are quoted.
+        unseen = "in-kind contributions with no value not counted"
+        found = replace(found, basis=f"{found.basis}; {unseen}")
+    return found
+
+
+def _measured_shares(ctx: Context, parties: list[Partner | Member]) -> ResourceShares | None:
     money = {x.id: ctx.money_of(x.contributions) for x in parties}
     staff = {
         x.id: sum(c.fte or 0.0 for c in x.contributions if c.type is ContributionType.STAFF)
@@ -76,7 +89,7 @@ def _resource_shares(ctx: Context) -> ResourceShares | None:
         staff_shares = {k: v / staff_total for k, v in staff.items()}
         return ResourceShares(
             {k: max(money_shares[k], staff_shares[k]) for k in money},
-            "the larger of money and staff time (no fte_cost to add them)",
+            "the larger of money and staff time, with no fte_cost to add them",
             money_shares,
             staff_shares,
         )

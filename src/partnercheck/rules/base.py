@@ -79,7 +79,7 @@ _JARGON = (
     ("; normalised Banzhaf index", ""),
     ("normalised Banzhaf index", "share of decision power"),
     ("money and staff time at fte_cost", "money, and staff time at its agreed cost"),
-    ("no fte_cost to add them", "staff time has no agreed cost to add it to money"),
+    ("with no fte_cost to add them", "as staff time has no agreed cost to add it to money"),
 )
 
 

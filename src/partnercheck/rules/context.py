@@ -22,7 +22,14 @@ from typing import Literal
 from partnercheck.analysis.outcomes import GoalOutcome, KpiTrend, goal_outcome, kpi_trend
 from partnercheck.load.nodes import Path
 from partnercheck.model.partnership import Contribution, Goal, Kpi, Partner, Partnership
-from partnercheck.model.types import ContributionType, DecisionRule, Frequency, Standing
+from partnercheck.model.types import (
+    ContributionType,
+    DecisionRule,
+    Frequency,
+    MemberKind,
+    Sector,
+    Standing,
+)
 
 Duty = Literal["contribute", "benefit", "goal", "vision", "attend", "roles", "evaluate", "vote"]
 _ALL_DUTIES: frozenset[str] = frozenset(
@@ -315,6 +322,18 @@ class Context:
         return total
 
     @staticmethod
+    def unvalued(contributions: list[Contribution]) -> list[Contribution]:
+        """Contributions in kind (a room, a network, data) with no value stated: real, but
+        invisible to any share of money or staff time."""
+        return [
+            c
+            for c in contributions
+            if c.type not in (ContributionType.FUNDING, ContributionType.STAFF)
+            and c.value is None
+            and c.amount is None
+        ]
+
+    @staticmethod
     def real(contributions: list[Contribution]) -> list[Contribution]:
         """Contributions that bring something: an amount, fte or value of 0 brings nothing."""
         return [
@@ -379,6 +398,15 @@ class Context:
         if self.p.vision and self.p.vision.statement:
             texts.append(self.p.vision.statement)
         return bool(_SERVED.search(" ".join(texts)))
+
+    @cached_property
+    def voices_of_served(self) -> frozenset[str]:
+        """Partners and members that speak for the people served: beneficiaries, community
+        organisations and community members."""
+        voices = {x.id for _, x in self.active if x.standing is Standing.BENEFICIARY}
+        voices |= {x.id for _, x in self.active if x.sector is Sector.COMMUNITY}
+        voices |= {m.id for m in self.p.members if m.kind is MemberKind.COMMUNITY}
+        return frozenset(voices)
 
     @cached_property
     def age_days(self) -> int | None:

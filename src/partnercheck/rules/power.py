@@ -24,6 +24,10 @@ ROLES = ElementId.ROLES
 POWER = ChallengeId.POWER_IMBALANCE
 
 GAP = 0.25  # |resource share - decision power| at which PC711 and PC715 fire
+# On a small body where every partner has one vote, an equal say is a choice (one partner,
+# one vote), not an imbalance to correct, whatever each brings. A partner left without a
+# seat is still PC715's.
+EQUAL_BODY_MAX = 5
 _EPSILON = 1e-9
 
 
@@ -114,12 +118,22 @@ def no_partner_decides_alone(ctx: Context) -> Iterator[Hit]:
     )
 
 
+def _equal_small_body(ctx: Context) -> bool:
+    if ctx.main_body is None:
+        return False
+    votes = analysis.voters(ctx, ctx.main_body)
+    everyone_votes = all(x.id in votes for _, x in ctx.expected("vote"))
+    return everyone_votes and 0 < len(votes) <= EQUAL_BODY_MAX and len(set(votes.values())) == 1
+
+
 def _gaps(ctx: Context) -> Iterator[tuple[int, str, float, float, analysis.DecisionPower, str]]:
     """(index, id, resource share, decision power, power, basis) for every partner expected
     to vote, on the body whose decisions count."""
     power = analysis.decision_power(ctx)
     shares = analysis.resource_shares(ctx)
     if power is None or shares is None or ctx.main_body is None or ctx.statutory:
+        return
+    if _equal_small_body(ctx):
         return
     if power.dictator is not None:
         return  # one voter decides alone: PC712's finding, not one per partner
@@ -144,8 +158,11 @@ def _gaps(ctx: Context) -> Iterator[tuple[int, str, float, float, analysis.Decis
     rationale="""A partner that decides much and brings little can commit others'
     resources at no cost to itself. Decision power is measured by the normalised Banzhaf
     index, because raw vote shares mislead (with votes 49/49/2 under a majority, every
-    partner swings decisions equally). Beneficiaries, whose seats are by design, are not
-    flagged.""",
+    partner swings decisions equally). Not raised for those who speak for the people
+    served (beneficiaries, community organisations), whose seats are by design, nor on a
+    small body (five voters or fewer) where every voter has one vote, a deliberate equal
+    say. A partner whose in-kind contributions have no value gets a note to value them,
+    since its share is then not known.""",
     recommendation="Balance the partner's decision power with what it brings: spread the "
     "votes more evenly, or agree a larger contribution from it.",
     example="""
@@ -162,13 +179,14 @@ def not_over_powered(ctx: Context) -> Iterator[Hit]:
     gaps = list(_gaps(ctx))
     for i, pid, share, say, power, basis in gaps:
         partner = ctx.partners[i]
-        if say - share < GAP - _EPSILON or partner.standing is Standing.BENEFICIARY:
-            continue
+        if say - share < GAP - _EPSILON or pid in ctx.voices_of_served:
+            continue  # the people served have their seats by design
         if ctx.main_body is not None and ctx.main_body.rule is DecisionRule.CONSENSUS:
             continue  # an equal say among voters is consensus's design, not over-power
         if power.dictator == pid:
             continue  # PC712 reports a partner that decides alone
         who = ctx.who(pid)
+        in_kind = ctx.unvalued(partner.contributions)
         yield Hit(
             Say(
                 "Partner {p} holds {say:.0%} of the decision power ({how}) but brings {share:.0%} "
@@ -181,6 +199,13 @@ def not_over_powered(ctx: Context) -> Iterator[Hit]:
             ),
             ("partners", i),
             Say(
+                "Record a value for what {p} brings in kind ({what}), then check that its say "
+                "matches what it brings",
+                p=who,
+                what=", ".join(c.description or c.type.value for c in in_kind),
+            )
+            if in_kind
+            else Say(
                 "Balance {p}'s decision power with what it brings: spread the votes more "
                 "evenly, or agree a larger contribution from {p}",
                 p=who,
@@ -188,6 +213,9 @@ def not_over_powered(ctx: Context) -> Iterator[Hit]:
             per_item(len(gaps)),
             key="votes",
             subject=who,
+            # What it brings in kind has no value, so the gap is not known: a note, not a
+            # warning.
+            severity=Severity.INFO if in_kind else None,
         )
 
 
@@ -200,8 +228,9 @@ def not_over_powered(ctx: Context) -> Iterator[Hit]:
     weight=10,
     rationale="""A partner that brings much and decides little feels used and scales back
     its commitment. Not raised for a partner that holds a veto (under consensus, every
-    voter does: it cannot be out-voted) or for a host (its staff time runs the
-    partnership).""",
+    voter does: it cannot be out-voted), for a host (its staff time runs the
+    partnership), or on a small body (five voters or fewer) where every voter has one
+    vote, a deliberate equal say.""",
     recommendation="Give the partner a say in line with what it brings (more votes, a seat "
     "on the decision-making body), or let others take on part of its contribution.",
     example="""

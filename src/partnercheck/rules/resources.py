@@ -6,9 +6,18 @@ from collections.abc import Iterator
 
 from partnercheck.load.nodes import Path
 from partnercheck.model.partnership import Contribution
-from partnercheck.model.types import ContributionType
+from partnercheck.model.types import ContributionType, DecisionRule
 from partnercheck.results import ChallengeId, ElementId, Severity
-from partnercheck.rules.base import ELEMENT, Hit, Say, Strength, per_item, per_partner, rule
+from partnercheck.rules.base import (
+    ELEMENT,
+    Hit,
+    Say,
+    Strength,
+    listing,
+    per_item,
+    per_partner,
+    rule,
+)
 from partnercheck.rules.context import Context
 
 RESOURCES = ElementId.RESOURCES
@@ -27,17 +36,36 @@ def _at(ctx: Context, key: str) -> Path | None:
     return ("resources", key)
 
 
-def _still_holds(ctx: Context, pid: str) -> str:
-    """ ", but keeps a vote and leads WP2": what a partner bringing nothing still holds."""
+def _seats_held(ctx: Context, pid: str) -> list[str]:
+    """Where a partner is recorded on a deciding body: under consensus its vote is a veto;
+    under a lead-partner rule only the lead decides, so a seat there holds nothing."""
     held = []
-    if pid in ctx.decides:
-        held.append("a vote" if any(pid in b.votes for b in ctx.bodies) else "a seat")
-    led = [ws.id for ws in ctx.p.workstreams if ws.lead == pid]
+    for body in ctx.bodies:
+        assumed = body.seats is None and not body.votes  # every partner, as no seats are listed
+        on_it = assumed or pid in body.votes or (body.seats is not None and pid in body.seats)
+        if body.advisory or not on_it or body.rule is DecisionRule.LEAD_PARTNER:
+            continue
+        name = body.name or "decision body"
+        if assumed and body.rule is not DecisionRule.CONSENSUS:
+            held.append(f"takes part in the decisions of the {name}")
+        elif body.rule is DecisionRule.CONSENSUS:
+            held.append(f"can block any decision of the {name} (it decides by consensus)")
+        else:
+            held.append(f"has a {'vote' if pid in body.votes else 'seat'} on the {name}")
+    return held
+
+
+def _still_holds(ctx: Context, pid: str) -> str:
+    """ ", but still has a vote on the board and leads Manufacturing": what a partner that
+    brings nothing still holds, from its recorded seats, workstreams and goals."""
+    held = _seats_held(ctx, pid)[:2]
+    led = [ws.name for ws in ctx.p.workstreams if ws.lead == pid]
     if led:
-        held.append(f"the lead of {', '.join(led)}")
-    if ctx.goals_of.get(pid):
-        held.append("its goals")
-    return f", but keeps {' and '.join(held)}" if held else ""
+        held.append(f"leads {'the ' + led[0] + ' workstream' if len(led) == 1 else listing(led)}")
+    goals = len(ctx.goals_of.get(pid, ()))
+    if goals:
+        held.append(f"is named on {goals} goal{'s' if goals > 1 else ''}")
+    return f", but still {listing(held)}" if held else ""
 
 
 def _quantity(contribution: Contribution) -> float | None:
@@ -92,12 +120,21 @@ def partner_contributes(ctx: Context) -> Iterator[Hit | Strength]:
         yield Strength("Every partner contributes resources", RESOURCES)
     for i, partner in missing:
         who = ctx.who(partner.id)
+        keeps = _still_holds(ctx, partner.id)
+        in_name_only = not keeps and not ctx.roles_of.get(partner.id)
         yield Hit(
-            Say(
-                "Partner {p} contributes nothing{keeps}", p=who, keeps=_still_holds(ctx, partner.id)
-            ),
+            # Nothing brought and nothing held is exclusion as much as free riding.
+            Say("Partner {p} contributes nothing and has no goal, role or seat", p=who)
+            if in_name_only
+            else Say("Partner {p} contributes nothing{keeps}", p=who, keeps=keeps),
             ("partners", i, "contributions"),
-            Say("Agree what {p} brings to the partnership", p=who),
+            Say(
+                "Decide with {p} what part it should play: what it brings, its role and its "
+                "seat where decisions are made",
+                p=who,
+            )
+            if in_name_only
+            else Say("Agree what {p} brings to the partnership", p=who),
             per_partner(len(expected)),
             key="contributions",
             subject=who,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from partnercheck.model.types import MemberKind, Sector, Standing
 from partnercheck.results import ChallengeId, ElementId, Severity
 from partnercheck.rules.base import ELEMENT, Hit, Say, Strength, per_item, rule
 from partnercheck.rules.context import Context
@@ -299,9 +298,7 @@ def served_have_voice(ctx: Context) -> Iterator[Hit | Strength]:
     """The people the partnership serves have a say in its decisions."""
     if not ctx.serves_people or not ctx.bodies:
         return
-    voices = {x.id for _, x in ctx.active if x.standing is Standing.BENEFICIARY}
-    voices |= {x.id for _, x in ctx.active if x.sector is Sector.COMMUNITY}
-    voices |= {m.id for m in ctx.p.members if m.kind is MemberKind.COMMUNITY}
+    voices = ctx.voices_of_served
     if voices & ctx.decides:
         yield Strength(
             "The people the partnership serves have a say where decisions are made", ROLES
