@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 import pytest
@@ -373,19 +374,20 @@ def test_an_actions_gain_is_what_doing_it_earns() -> None:
     assert action.gain == round(assess_changed(done).score - before.score, 1) == 2.5
 
 
-def test_priorities_rank_by_what_they_add_to_the_elements_before_any_cap() -> None:
+def test_the_action_that_lifts_the_cap_comes_first() -> None:
     def change(d: dict[str, Any]) -> None:
         d["communication"].pop("conflict_resolution")  # PC307, an error: holds the cap
         d["vision"]["agreed_by"] = ["council"]  # PC204 for two partners
 
     result = assess_changed(change)
-    # Agreeing the vision adds more to the elements; the dispute process lifts the cap.
-    assert [(p.rule, p.mean_gain, p.gain) for p in result.priorities] == [
-        ("PC204", 4.4, 0.9),
-        ("PC307", 4.1, 17.3),
+    # Agreeing the vision adds a little more to the elements, but the headline is held
+    # until the dispute process is agreed: that is what the board must do first.
+    assert [(p.rule, p.mean_gain, p.gain, p.lifts_cap) for p in result.priorities] == [
+        ("PC307", 4.1, 17.3, True),
+        ("PC204", 4.4, 0.9, False),
     ]
     # One action for both partners, in the rule's words for several.
-    assert result.priorities[0].recommendation == (
+    assert result.priorities[1].recommendation == (
         "Confirm the vision and values with each of them: trust and carers"
     )
 
@@ -402,7 +404,18 @@ def _a_goal_without_a_target(d: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize(
     ("change", "listed"),
-    [(_two_partners_without_benefits, []), (_a_goal_without_a_target, ["PC104"])],
+    [
+        # Nothing else to do: the best action under a point is the one priority.
+        (_two_partners_without_benefits, ["PC110"]),
+        # Without a target G2's progress is unknown, so the headline is held for want of
+        # a track record: showing how G2 is doing lifts it.
+        (_a_goal_without_a_target, ["track-record", "PC104"]),
+        # Beside actions worth a point, the benefits (0.9) are left out.
+        (
+            lambda d: (_a_goal_without_a_target(d), _two_partners_without_benefits(d)),
+            ["track-record", "PC104"],
+        ),
+    ],
 )
 def test_an_action_adding_less_than_a_point_is_no_priority(change: Any, listed: list[str]) -> None:
     assert [p.rule for p in assess_changed(change).priorities] == listed
@@ -415,3 +428,30 @@ def test_an_action_for_one_partner_names_it_in_the_findings_own_words() -> None:
         "PC204",
         "Confirm the vision and values with carers",
     )
+
+
+def test_reviewing_a_failing_goal_and_agreeing_actions_for_it_are_one_priority() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["goals"][0]["status"] = "off-track"  # PC111, and PC614: no action aimed at it
+
+    result = assess_changed(change)
+    assert {"PC111", "PC614"} <= {f.rule for f in result.findings}
+    [action] = [p for p in result.priorities if p.rule in ("PC111", "PC614")]
+    assert action.rule == "PC111" and action.advice.startswith("Review")
+    # Its gain is what fixing both findings earns.
+    both = sum(f.points for f in result.findings if f.rule in ("PC111", "PC614"))
+    assert action.mean_gain == round(both / 6, 1)
+
+
+def test_a_new_partnership_is_told_the_step_that_lifts_its_cap() -> None:
+    def new(d: dict[str, Any]) -> None:
+        d["partnership"].update(started=date(2026, 9, 1))
+        d["partnership"]["agreement"].update(signed=date(2026, 8, 15))
+        d["evaluation"].pop("last_review")  # three months in: no review held yet
+
+    result = assess_changed(new)
+    assert result.cap is not None and not [f for f in result.findings if f.points > 0]
+    [step] = result.priorities
+    assert (step.rule, step.lifts_cap, step.estimated) == ("track-record", True, True)
+    assert step.advice.startswith("Hold the first review and record how each goal is doing")
+    assert step.gain == round(result.uncapped_score - result.score, 1)  # type: ignore[operator]

@@ -50,6 +50,7 @@ from partnercheck.scoring.priorities import (
     finding_groups,
     survey_priorities,
     top,
+    track_record_step,
 )
 from partnercheck.summary import (
     challenge_summary,
@@ -319,16 +320,34 @@ def _priorities(
     survey: SurveyResult | None,
     perception: Mapping[ElementId, float | None],
 ) -> list[PriorityAction]:
-    def rescore(
-        rest: Sequence[Draft], seen: Mapping[ElementId, float | None]
-    ) -> tuple[float, float]:
-        again = run.score(rest, seen)
-        return again.score, again.mean
-
-    actions = document_priorities(drafts, scored, perception, rescore)
+    actions = document_priorities(drafts, scored, perception, run.score)
     if survey is not None:
-        actions += survey_priorities(survey, scored, lambda seen: rescore(drafts, seen))
+        actions += survey_priorities(survey, scored, lambda seen: run.score(drafts, seen))
+    if scored.cap is not None and not any(a.lifts_cap for a in actions):
+        actions += _track_record(run, drafts, scored, perception)
     return top(actions)
+
+
+def _track_record(
+    run: _Run,
+    drafts: Sequence[Draft],
+    scored: Scored,
+    perception: Mapping[ElementId, float | None],
+) -> list[PriorityAction]:
+    """The cap-lifting step when the cap is for want of results on record."""
+    outcomes = run.outcomes
+    unknown = [i for i, _ in run.ctx.live_goals if run.ctx.goal_outcomes[i].state == "unknown"]
+    if not unknown and outcomes.reviewed:
+        return []
+    on_record = replace(
+        outcomes,
+        states=tuple("on-course" if s == "unknown" else s for s in outcomes.states),
+        reviewed=True,
+    )
+    lifted = score(drafts, run.rules, run.options.weights, perception, on_record)
+    goals = [run.ctx.goal(run.ctx.p.goals[i]) for i in unknown]
+    step = track_record_step(scored, lifted, outcomes.reviewed, goals, len(outcomes.states))
+    return [step] if step else []
 
 
 STRENGTH_FLOOR = 60.0  # an element scoring less has no strengths worth reporting

@@ -171,7 +171,12 @@ class PriorityAction(Frozen):
     estimated: bool = Field(
         default=False,
         description="True for survey actions, whose gain is an estimate (the partner's ratings "
-        "rising to the others' level).",
+        "rising to the others' level), and for recording a track record (results assumed on "
+        "course).",
+    )
+    lifts_cap: bool = Field(
+        default=False,
+        description="Doing it lifts or eases the cap on the headline: such actions come first.",
     )
 
 

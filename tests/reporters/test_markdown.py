@@ -249,3 +249,16 @@ def test_within_keeps_leading_blocks_of_each_kind_by_priority() -> None:
         "a" * 10,
         "e" * 10,
     ]
+
+
+def test_priorities_say_their_gain_in_one_form_and_the_cap_lifting_one_first() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["communication"].pop("conflict_resolution")  # PC307 holds the cap
+        d["vision"]["agreed_by"] = ["council"]  # PC204: more to the elements, little overall
+
+    page = markdown(report_of(assess_changed(change)))
+    first, second = re.findall(r"^\d\. (.*)$", page, re.MULTILINE)[:2]
+    assert first.endswith("(+17.3 overall: it lifts the cap on the headline)")
+    assert second.endswith(
+        "(+4.4 to the elements; the headline stays capped until the cap's reason is dealt with)"
+    )

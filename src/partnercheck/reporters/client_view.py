@@ -161,12 +161,17 @@ def coverage_line(result: FileResult) -> str:
 
 
 def gain_words(action: PriorityAction) -> str:
-    """What doing it earns: exact, estimated (survey), or held down by the cap for now."""
-    if action.estimated:
-        return f"about +{action.gain:.1f} points (estimated)"
+    """What doing it earns, in one form for every action: the overall gain, and why the
+    elements' gain does not show while a cap holds the headline."""
+    about = "about " if action.estimated else ""
+    if action.lifts_cap:
+        return f"{about}+{action.gain:.1f} overall: it lifts the cap on the headline"
     if action.gain + 0.05 < action.mean_gain:
-        return f"+{action.mean_gain:.1f} to the elements; +{action.gain:.1f} overall while capped"
-    return f"+{action.gain:.1f} points"
+        return (
+            f"{about}+{action.mean_gain:.1f} to the elements; the headline stays capped "
+            "until the cap's reason is dealt with"
+        )
+    return f"{about}+{action.gain:.1f} overall" + (" (estimated)" if action.estimated else "")
 
 
 def where(f: Finding) -> str:

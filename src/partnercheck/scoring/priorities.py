@@ -21,13 +21,23 @@ from partnercheck.results import (
 from partnercheck.rules.base import Rule, ids, listing, names
 from partnercheck.rules.context import Subject
 from partnercheck.rules.plain import plain_advice
-from partnercheck.scoring import Draft, Scored
+from partnercheck.scoring import BAND_ORDER, Draft, Scored
 
 PRIORITY_COUNT = 3
 MATERIAL = 1.0  # an action adding less than a point, to the mean or overall, is no priority
 
-# (overall score, mean of the elements) for a set of drafts and perception scores.
-Rescore = Callable[[Sequence[Draft], Mapping[ElementId, float | None]], tuple[float, float]]
+# The score again for a set of drafts and perception scores.
+Rescore = Callable[[Sequence[Draft], Mapping[ElementId, float | None]], Scored]
+# Rules whose findings one action fixes: agreeing improvement actions for a failing goal
+# (PC614) is what reviewing it with the partners (PC111) asks for.
+SAME_ACTION = {"PC614": "PC111"}
+
+
+def _eases(before: Scored, after: Scored) -> bool:
+    """Whether ``after``'s cap is gone or looser than ``before``'s."""
+    if before.cap is None:
+        return False
+    return after.cap is None or BAND_ORDER.index(after.cap.band) < BAND_ORDER.index(before.cap.band)
 
 
 def document_priorities(
@@ -41,26 +51,64 @@ def document_priorities(
     by_rule: dict[str, list[int]] = defaultdict(list)
     for i, (d, cost) in enumerate(zip(drafts, scored.costs, strict=True)):
         if cost > 0:
-            by_rule[d.rule.id].append(i)
+            by_rule[SAME_ACTION.get(d.rule.id, d.rule.id)].append(i)
     actions = []
-    for indexes in by_rule.values():
+    for rule_id, indexes in by_rule.items():
         keep = set(indexes)
         rest = [d for i, d in enumerate(drafts) if i not in keep]
-        overall, mean = rescore(rest, perception)
-        gain = round(overall - scored.score, 1)
-        first = drafts[indexes[0]]
-        subjects = [drafts[i].hit.subject for i in indexes]
+        again = rescore(rest, perception)
+        own = [i for i in indexes if drafts[i].rule.id == rule_id] or indexes
+        first = drafts[own[0]]
+        subjects = [drafts[i].hit.subject for i in own]
         actions.append(
             PriorityAction(
                 rule=first.rule.id,
                 recommendation=_action(first, subjects, False),
                 advice=_action(first, subjects, True),
-                gain=gain,
-                mean_gain=round(mean - scored.mean, 1),
+                gain=round(again.score - scored.score, 1),
+                mean_gain=round(again.mean - scored.mean, 1),
                 element=first.element,
+                lifts_cap=_eases(scored, again),
             )
         )
     return actions
+
+
+NAMED_GOALS = 3  # more goals without a result are counted, not named, in the step
+
+
+def track_record_step(
+    scored: Scored, lifted: Scored, reviewed: bool, unrecorded: Sequence[Subject], goals: int
+) -> PriorityAction | None:
+    """The step that lifts a cap held for want of a track record, which no finding prices:
+    ``lifted`` is the score with every goal's result on record and a review held;
+    ``unrecorded`` the goals (of ``goals``) with no result or reading yet."""
+    gain = round(lifted.score - scored.score, 1)
+    if not _eases(scored, lifted) or gain < MATERIAL:
+        return None
+
+    def words(by_name: bool) -> str:
+        if len(unrecorded) == goals or not unrecorded:
+            which = "each goal is"
+        elif len(unrecorded) > NAMED_GOALS:
+            which = f"the {len(unrecorded)} goals with nothing on record are"
+        else:
+            names = listing([g.name if by_name else g.id for g in unrecorded])
+            which = f"{names} {'is' if len(unrecorded) == 1 else 'are'}"
+        record = f"record how {which} doing (a result, or KPI readings against a target)"
+        text = record if reviewed else f"hold the first review and {record}"
+        return f"{text[0].upper()}{text[1:]}; the headline cannot be strong without results"
+
+    return PriorityAction(
+        rule="track-record",
+        recommendation=words(False),
+        advice=words(True),
+        gain=gain,
+        mean_gain=0.0,
+        element=ElementId.EVALUATION,
+        estimated=True,  # assumes the results, once recorded, are on course
+        lifts_cap=True,
+    )
 
 
 def _action(first: Draft, subjects: Sequence[Subject | None], by_name: bool) -> str:
@@ -81,7 +129,7 @@ def _action(first: Draft, subjects: Sequence[Subject | None], by_name: bool) -> 
 def survey_priorities(
     survey: SurveyResult,
     scored: Scored,
-    rescore_perception: Callable[[Mapping[ElementId, float | None]], tuple[float, float]],
+    rescore_perception: Callable[[Mapping[ElementId, float | None]], Scored],
 ) -> list[PriorityAction]:
     """Low raters and divergences as actions, with the gain if the partner's ratings rose."""
     means: dict[str, dict[str, float]] = defaultdict(dict)
@@ -94,16 +142,17 @@ def survey_priorities(
         areas = [record.element.value] if record.element else list(means)
         raised = _raised(means, record.partner, areas)
         perception = {e.id: raised.get(e.id.value, e.perception) for e in survey.elements}
-        overall, mean = rescore_perception(perception)
+        again = rescore_perception(perception)
         actions.append(
             PriorityAction(
                 rule="PC952" if record.kind == "low-rater" else "PC951",
                 recommendation=record.recommendation,
                 advice=record.advice or record.recommendation,
-                gain=max(round(overall - scored.score, 1), 0.0),
-                mean_gain=max(round(mean - scored.mean, 1), 0.0),
+                gain=max(round(again.score - scored.score, 1), 0.0),
+                mean_gain=max(round(again.mean - scored.mean, 1), 0.0),
                 element=record.element,
                 estimated=True,
+                lifts_cap=_eases(scored, again),
             )
         )
     return actions
@@ -125,14 +174,34 @@ def _raised(
 
 
 def top(actions: Sequence[PriorityAction], count: int = PRIORITY_COUNT) -> list[PriorityAction]:
-    """The actions that do most for the partnership: ranked by what they add to the
-    elements (a cap can hide that for now), then by the overall gain; exact before
-    estimated on a tie."""
+    """The actions that do most for the partnership. What lifts the cap on the headline
+    comes first, by its overall gain; then the rest by what they add to the elements (a
+    cap can hide that for now), then by the overall gain; exact before estimated on a tie.
+    Advice already given is not given twice. Actions worth less than a point are left out,
+    unless there is nothing else: then the best of them is the one priority."""
+    material = [a for a in actions if a.gain >= MATERIAL or a.mean_gain >= MATERIAL]
+    if not material:
+        # Never leave a board with nothing to do while findings cost points: the one
+        # action that does most, however small.
+        material = sorted(
+            (a for a in actions if a.gain > 0 or a.mean_gain > 0),
+            key=lambda a: (-a.mean_gain, -a.gain, a.estimated, a.rule),
+        )[:1]
     ranked = sorted(
-        (a for a in actions if a.gain >= MATERIAL or a.mean_gain >= MATERIAL),
-        key=lambda a: (-a.mean_gain, -a.gain, a.estimated, a.rule),
+        material,
+        key=lambda a: (
+            not a.lifts_cap,
+            -(a.gain if a.lifts_cap else a.mean_gain),
+            -a.gain,
+            a.estimated,
+            a.rule,
+        ),
     )
-    return ranked[:count]
+    chosen: list[PriorityAction] = []
+    for action in ranked:
+        if all(action.advice != c.advice for c in chosen):
+            chosen.append(action)
+    return chosen[:count]
 
 
 def finding_groups(drafts: Sequence[Draft], costs: Sequence[float]) -> list[FindingGroup]:
