@@ -402,6 +402,11 @@ def _a_goal_without_a_target(d: dict[str, Any]) -> None:
     d["evaluation"]["kpis"][1].pop("target")  # 6 points of goals: 1.0 on the mean
 
 
+def _both_small_gaps(d: dict[str, Any]) -> None:
+    _a_goal_without_a_target(d)
+    _two_partners_without_benefits(d)
+
+
 @pytest.mark.parametrize(
     ("change", "listed"),
     [
@@ -411,10 +416,7 @@ def _a_goal_without_a_target(d: dict[str, Any]) -> None:
         # a track record: showing how G2 is doing lifts it.
         (_a_goal_without_a_target, ["track-record", "PC104"]),
         # Beside actions worth a point, the benefits (0.9) are left out.
-        (
-            lambda d: (_a_goal_without_a_target(d), _two_partners_without_benefits(d)),
-            ["track-record", "PC104"],
-        ),
+        (_both_small_gaps, ["track-record", "PC104"]),
     ],
 )
 def test_an_action_adding_less_than_a_point_is_no_priority(change: Any, listed: list[str]) -> None:
