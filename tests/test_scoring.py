@@ -457,3 +457,16 @@ def test_a_new_partnership_is_told_the_step_that_lifts_its_cap() -> None:
     assert (step.rule, step.lifts_cap, step.estimated) == ("track-record", True, True)
     assert step.advice.startswith("Hold the first review and record how each goal is doing")
     assert step.gain == round(result.uncapped_score - result.score, 1)  # type: ignore[operator]
+
+
+def test_a_legal_dispute_comes_before_larger_gains_while_another_cap_holds() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["communication"]["conflict_resolution"]["process"] = (
+            "Disputes go to the board. The provider has issued a claim in the High Court."
+        )
+        d.pop("vision")  # a critical element caps the headline as low as the dispute does
+
+    result = assess_changed(change)
+    first = result.priorities[0]
+    assert (first.rule, first.lifts_cap, first.caps_alone) == ("PC309", False, True)
+    assert any(p.mean_gain > first.mean_gain for p in result.priorities[1:])

@@ -178,6 +178,11 @@ class PriorityAction(Frozen):
         default=False,
         description="Doing it lifts or eases the cap on the headline: such actions come first.",
     )
+    caps_alone: bool = Field(
+        default=False,
+        description="Its finding caps the headline by itself (partners in litigation), even "
+        "where another cap holds it as low: such actions come next.",
+    )
 
 
 class Cap(Frozen):

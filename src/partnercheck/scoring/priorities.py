@@ -69,6 +69,7 @@ def document_priorities(
                 mean_gain=round(again.mean - scored.mean, 1),
                 element=first.element,
                 lifts_cap=_eases(scored, again),
+                caps_alone=any(drafts[i].rule.cap is not None for i in indexes),
             )
         )
     return actions
@@ -175,7 +176,8 @@ def _raised(
 
 def top(actions: Sequence[PriorityAction], count: int = PRIORITY_COUNT) -> list[PriorityAction]:
     """The actions that do most for the partnership. What lifts the cap on the headline
-    comes first, by its overall gain; then the rest by what they add to the elements (a
+    comes first, by its overall gain, then what would cap it on its own (a legal
+    dispute); then the rest by what they add to the elements (a
     cap can hide that for now), then by the overall gain; exact before estimated on a tie.
     Advice already given is not given twice. Actions worth less than a point are left out,
     unless there is nothing else: then the best of them is the one priority."""
@@ -191,6 +193,7 @@ def top(actions: Sequence[PriorityAction], count: int = PRIORITY_COUNT) -> list[
         material,
         key=lambda a: (
             not a.lifts_cap,
+            not a.caps_alone,  # partners in litigation: the dispute before the paperwork
             -(a.gain if a.lifts_cap else a.mean_gain),
             -a.gain,
             a.estimated,
