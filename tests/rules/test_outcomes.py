@@ -126,11 +126,6 @@ def test_a_kpi_is_behind_when_it_trails_the_time_gone_by_a_quarter(
     assert _behind(progress, elapsed) == state
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="docs/scoring.md: behind when it trails the time gone 'by 0.25 or more'; the "
-    "code needs more than 0.25 (progress < elapsed - BEHIND_MARGIN)",
-)
 def test_a_kpi_trailing_the_time_by_exactly_a_quarter_is_behind() -> None:
     assert _behind(0.25, 0.5) == "behind"
 
