@@ -224,6 +224,10 @@ def goal_outcome(goal: Goal, kpis: Sequence[tuple[int, KpiTrend]], as_of: date) 
         return GoalOutcome("off-track", "recorded as off track", indexes)
     if worst == KPI_ORDER["slipping"]:
         return GoalOutcome("slipping", "a KPI slipped back at its latest reading", indexes)
-    if known and worst <= KPI_ORDER["on-course"]:
-        return GoalOutcome("on-track", "its KPIs are on course to their targets", indexes)
+    if known:
+        # A KPI not yet measured must not erase the record of those that are.
+        why = "its KPIs are on course to their targets"
+        if len(known) < len(kpis):
+            why = "its measured KPIs are on course to their targets"
+        return GoalOutcome("on-track", why, indexes)
     return GoalOutcome("unknown", "no result or progress recorded", indexes)
