@@ -141,9 +141,11 @@ _STARTER = frozenset(
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_REAL_WORDS = 5  # beside a marker, fewer real words than this is still a placeholder
-# "to be agreed by March 2027": a dated plan is a commitment, not unfinished text.
+# "to be agreed by March 2027": a dated plan is a commitment, not unfinished text; so is
+# one naming who agrees it ("by the board on 2027-03-01", "by all partners in 2027").
 _DATED = re.compile(
-    r"^\s*(by|before|in|at)\s+(the\s+)?(\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\s+\d{4}|"
+    r"^\s*(by\s+([^\W\d_]+\s+){1,4}?(on|by|before|in|at)\s+|(by|before|in|at)\s+)"
+    r"(the\s+)?(\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\s+\d{4}|"
     r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{4}|\d{4}|"
     r"(the )?(next|first|annual) (review|meeting|board))",
     re.IGNORECASE,
