@@ -165,13 +165,6 @@ def test_pc003_stays_quiet_on_real_sentences(change: Any) -> None:
     assert result.score == 100.0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the draft share's denominator counts the format version and enum values "
-    "(standing: member, set by default) as prose: here 3 placeholders of 7 texts (43%, a "
-    "draft) are counted as 3 of 10 (30%), so the 40% threshold is reached later than "
-    "docs/scoring.md says",
-)
 def test_the_draft_share_counts_only_the_prose_in_the_file() -> None:
     partnership = Partnership.model_validate(
         {

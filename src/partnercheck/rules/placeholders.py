@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -218,8 +219,8 @@ _DEFINING = {
     Improvement: "action",
     Risk: "description",
 }
-# Text that is not prose: ids, references, paths.
-_SKIP_FIELDS = frozenset({"id", "survey", "currency", "rule", "goal", "covers"})
+# Text that is not prose: ids, references, paths, the format version.
+_SKIP_FIELDS = frozenset({"id", "survey", "currency", "rule", "goal", "covers", "partnercheck"})
 _SKIP_MODELS: tuple[type[BaseModel], ...] = (Suppression,)
 
 
@@ -241,6 +242,8 @@ def _clean_model(
             continue
         value = getattr(model, name)
         at = (*path, name)
+        if isinstance(value, Enum):
+            continue  # a value chosen from a list ("member") is not prose: not in the share
         if isinstance(value, str):
             index_map.texts += 1
             kind = classify(value, arrangement=_describes_arrangement(at))
