@@ -99,17 +99,32 @@ def test_pc723_reads_funding_not_yet_agreed_in_a_risk() -> None:
     assert finding.location is not None and finding.location.path == "risks[0].description"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'funding from April 2027 is not yet agreed' means the agreed money stops at the "
-    "end of March; the finding says it ends on 2027-04-30 (the end of the month named)",
-)
 def test_pc723_dates_unagreed_funding_to_the_day_before_it_is_needed() -> None:
     def change(d: dict[str, Any]) -> None:
         d["risks"][0]["description"] = "Recurrent funding from April 2027 is not yet agreed"
 
     [finding] = fired(assess_changed(change), "PC723")
     assert finding.message.startswith("Funding ends on 2027-03-31 ")
+
+
+@pytest.mark.parametrize("when", ["from 1 April 2027", "from 2027-04-01", "after March 2027"])
+def test_pc723_dates_unagreed_funding_to_the_last_day_agreed(when: str) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["risks"][0]["description"] = f"Recurrent funding {when} is not yet agreed"
+
+    [finding] = fired(assess_changed(change), "PC723")
+    assert finding.message.startswith("Funding ends on 2027-03-31 ")
+
+
+# Money needed from day 367 ends on day 366: the last day within the year ahead.
+@pytest.mark.parametrize(("days", "fires"), [(367, True), (368, False)])
+def test_pc723_looks_a_year_ahead_to_the_last_day_agreed(days: int, fires: bool) -> None:
+    needed = (AS_OF + timedelta(days=days)).isoformat()
+
+    def change(d: dict[str, Any]) -> None:
+        d["risks"][0]["description"] = f"Recurrent funding from {needed} is not yet agreed"
+
+    assert bool(fired(assess_changed(change), "PC723")) is fires
 
 
 # A cliff is money ending within 366 days of the assessment date, from today on.
