@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import pytest
-
 from partnercheck.engine import Options, SurveyInput, assess, load
 from partnercheck.load import Source
 from partnercheck.results import ElementId, FileResult
@@ -123,12 +121,20 @@ def test_survey_rules_stay_quiet_when_partners_agree_with_the_file() -> None:
     assert not [f for f in result.findings if f.rule.startswith("PC95")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a partner rating every area low yields one PC951 per area with the same advice; "
-    "the top three priorities then read as one sentence three times and crowd out PC952",
-)
 def test_priorities_do_not_repeat_the_same_advice() -> None:
     result = assess_surveyed(survey(4, 4, 2))
     advice = [a.recommendation for a in result.priorities]
     assert len(advice) == len(set(advice))
+
+
+def test_divergences_with_the_same_advice_are_one_priority_over_all_their_areas() -> None:
+    low: dict[Area, int] = {ElementId.GOALS: 2, ElementId.VISION: 2}
+    result = assess_surveyed(
+        [*answers("council", 4), *answers("trust", 4), *answers("carers", 4, low)]
+    )
+    assert [f.element for f in fired(result, "PC951")] == ["goals", "vision"]
+    [action] = [a for a in result.priorities if a.rule == "PC951"]
+    assert action.recommendation.startswith("Share the results with all partners")
+    # Its gain: carers' ratings of both areas risen to the others'.
+    agreed = assess_surveyed(survey(4, 4, 4))
+    assert action.estimated and action.gain == round(agreed.score - result.score, 1) == 2.8
