@@ -146,6 +146,73 @@ def test_pc723_stays_quiet_when_the_money_is_secured(description: str) -> None:
     assert not fired(assess_changed(provider_funding(description)), "PC723")
 
 
+def risk(description: str) -> Any:
+    return lambda d: d["risks"][0].update(description=description)
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        (
+            "Federal recovery (ARPA) funds, about 70% of the pooled budget, must be spent "
+            "by 2026-12-31",
+            "2026-12-31",
+        ),
+        (
+            "The NHS contribution depends on an annual budget round and could be cut from "
+            "April 2027",
+            "2027-03-31",  # cut from April: the money runs to the end of March
+        ),
+        (
+            "The trust has told the board its GBP 120,000 contribution ends in March 2027",
+            "2027-03-31",
+        ),
+    ],
+)
+def test_pc723_reads_funding_endings_in_ordinary_wording(text: str, ends: str) -> None:
+    [finding] = fired(assess_changed(risk(text)), "PC723")
+    assert finding.message == f"Funding ends on {ends} with nothing agreed to follow it: “{text}”"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ICB allocation ends on 31 March 2027",
+        "EUR 40,000 a year from the region ends from April 2027",
+        "USD 2.5m from the state ends in March 2027",
+        "GBP 120,000 a year from the trust ends in March 2027",
+        "£40k from the foundation runs out in March 2027",
+        "Grant money must be spent before April 2027",
+        "The council's contribution could be cut in March 2027",
+    ],
+)
+def test_pc723_knows_allocations_contributions_and_amounts_as_money(text: str) -> None:
+    [finding] = fired(assess_changed(risk(text)), "PC723")
+    assert finding.message.startswith("Funding ends on 2027-03-31 ")
+
+
+def test_pc723_reads_a_partners_own_contribution_ending() -> None:
+    text = "Core grant to the pooled budget; our contribution ends in March 2027"
+    [finding] = fired(assess_changed(provider_funding(text)), "PC723")
+    assert finding.location is not None
+    assert finding.location.path == "partners[2].contributions[0].description"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The contribution of volunteers ends each session with a debrief",  # no date
+        "The contribution of volunteers ends in March 2027",  # time, not money
+        "Staff contribution ends in March 2027 when the secondment finishes",
+        "Grant reporting is due by 2027-03-31",  # a deadline for a report, not for money
+        "Funding secured until 2030 with a break clause reviewed annually",
+        "Funding secured until March 2030 with a break clause reviewed annually",  # > a year
+    ],
+)
+def test_pc723_stays_quiet_on_sentences_that_are_not_a_funding_end(text: str) -> None:
+    assert not fired(assess_changed(risk(text)), "PC723")
+
+
 def test_pc723_is_one_finding_however_many_texts_say_so() -> None:
     def change(d: dict[str, Any]) -> None:
         for partner in d["partners"]:

@@ -27,11 +27,24 @@ _DATE = (
     r"(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|"
     r"sep|oct|nov|dec)[a-z]* \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4})"
 )
-_MONEY = r"\b(fund\w*|grants?|budgets?|contracts?|awards?|money|income|shortfall|subsid\w+)\b"
-# "funding ends 31 March 2027", "grant confirmed only to March 2028"
+# Words for money: "funding", "grant", "the trust's contribution" (not one of staff or
+# volunteers: their time ending is not funding ending), "the ICB allocation", and an amount
+# ("GBP 120,000", "USD 2.5m", "£40k").
+_CONTRIBUTION = (
+    r"(?<!staff )(?<!volunteer )(?<!in-kind )(?<!time )contributions?\b"
+    r"(?! of (?:staff|volunteers?|time)\b)"
+)
+_MONEY = (
+    r"(?:\b(?:fund\w*|grants?|budgets?|contracts?|awards?|money|income|shortfall|subsid\w+|"
+    r"allocations?)\b|\b" + _CONTRIBUTION + r"|(?:\b(?:GBP|EUR|USD) ?|[£€$] ?)\d[\d,.]*"
+    r"(?: ?(?:k|m|bn|million|billion)\b)?)"
+)
+# "funding ends 31 March 2027", "grant confirmed only to March 2028", "its contribution ends
+# in March 2027", "could be cut from April 2027", "funds must be spent by 2026-12-31"
 _ENDS = re.compile(
-    _MONEY + r"[^.;]{0,60}?\b(ends?|ending|expires?|runs? out|runs? (?:to|until)|until|"
-    r"confirmed (?:only )?(?:to|until)|covers?[^.;]{0,30}? until|stops?|to)\b (?:on |in )?" + _DATE,
+    _MONEY + r"[^.;]{0,60}?\b(?:ends?|ending|expires?|runs? out|runs? (?:to|until)|until|"
+    r"confirmed (?:only )?(?:to|until)|covers?[^.;]{0,30}? until|stops?|cut|(?:must|to) be "
+    r"spent|to)\b (?:(?P<prep>on|in|from|by|before) )?" + _DATE,
     re.IGNORECASE,
 )
 # "recurrent funding from April 2027 is not yet agreed"
@@ -70,8 +83,8 @@ def _month(word: str) -> int:
 
 def last_funded(found: re.Match[str]) -> date | None:
     """The last day the money covers: the date named, or the day before the date it is
-    needed "from" ("funding from April 2027 is not agreed" ends on 31 March)."""
-    if found.groupdict().get("prep") == "from":
+    needed "from" or spent "before" ("funding from April 2027 is not agreed": 31 March)."""
+    if found["prep"] in ("from", "before"):
         start = parse_date(found["date"], first=True)
         return start - timedelta(days=1) if start else None
     return parse_date(found["date"])
