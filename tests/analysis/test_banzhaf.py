@@ -74,11 +74,5 @@ def test_nineteen_voters_with_all_coalitions_distinct_fall_back_to_vote_shares()
     assert banzhaf(votes, sum(votes.values()) // 2 + 1) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="docs/scoring.md: more than 2^18 coalition sums fall back; the code falls back "
-    "only above 2^18 + 1 (EXACT_MAX_SUMS = 2**18 + 1). Harmless: exact where an estimate "
-    "was promised; fix the docs or the constant",
-)
 def test_more_than_2_to_the_18_coalition_sums_fall_back_as_documented() -> None:
     assert _coalition_counts([2**i for i in range(18)] + [1]) is None

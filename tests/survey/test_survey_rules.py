@@ -127,3 +127,16 @@ def test_priorities_do_not_repeat_the_same_advice() -> None:
     advice = [a.recommendation for a in result.priorities]
     assert len(advice) == len(set(advice))
     assert "PC952" in [a.rule for a in result.priorities]
+
+
+def test_divergences_with_the_same_advice_are_one_priority_over_all_their_areas() -> None:
+    low: dict[Area, int] = {ElementId.GOALS: 2, ElementId.VISION: 2}
+    result = assess_surveyed(
+        [*answers("council", 4), *answers("trust", 4), *answers("carers", 4, low)]
+    )
+    assert [f.element for f in fired(result, "PC951")] == ["goals", "vision"]
+    [action] = [a for a in result.priorities if a.rule == "PC951"]
+    assert action.recommendation.startswith("Share the results with all partners")
+    # Its gain: carers' ratings of both areas risen to the others'.
+    agreed = assess_surveyed(survey(4, 4, 4))
+    assert action.estimated and action.gain == round(agreed.score - result.score, 1) == 2.8

@@ -17,7 +17,7 @@ from partnercheck.model.partnership import Goal, Kpi
 from partnercheck.model.types import Better, GoalStatus
 
 # A KPI is "behind" when the share of the way from baseline to target it has
-# covered trails the share of the time from start to due date by this much.
+# covered trails the share of the time from start to due date by this much or more.
 BEHIND_MARGIN = 0.25
 # ...and only once this share of the time has gone (early readings are noisy).
 BEHIND_AFTER = 0.25
@@ -136,7 +136,8 @@ def _state(
         progress is not None
         and elapsed is not None
         and elapsed >= BEHIND_AFTER
-        and progress < elapsed - BEHIND_MARGIN
+        # Rounded: trailing by exactly the margin must not be lost to float error.
+        and round(elapsed - progress, 9) >= BEHIND_MARGIN
     ):
         return "behind"
     return "on-course"
@@ -223,6 +224,10 @@ def goal_outcome(goal: Goal, kpis: Sequence[tuple[int, KpiTrend]], as_of: date) 
         return GoalOutcome("off-track", "recorded as off track", indexes)
     if worst == KPI_ORDER["slipping"]:
         return GoalOutcome("slipping", "a KPI slipped back at its latest reading", indexes)
-    if known and worst <= KPI_ORDER["on-course"]:
-        return GoalOutcome("on-track", "its KPIs are on course to their targets", indexes)
+    if known:
+        # A KPI not yet measured must not erase the record of those that are.
+        why = "its KPIs are on course to their targets"
+        if len(known) < len(kpis):
+            why = "its measured KPIs are on course to their targets"
+        return GoalOutcome("on-track", why, indexes)
     return GoalOutcome("unknown", "no result or progress recorded", indexes)

@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # rules.context imports the rules, which import this module
 # most 2^18); only a large body with many different vote sizes exceeds it, and
 # for many voters Penrose's limit theorem says the index approaches the vote
 # share, which is then used instead.
-EXACT_MAX_SUMS = 2**18 + 1
+EXACT_MAX_SUMS = 2**18  # more coalition sums than this fall back (docs/scoring.md)
 
 
 @dataclass(frozen=True, slots=True)

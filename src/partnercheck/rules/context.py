@@ -427,10 +427,10 @@ _SERVED = re.compile(
     r"neighbourhoods?|neighborhoods?)\b",
     re.IGNORECASE,
 )
-# Words that describe a reaction to a risk that has happened, or watching it,
-# rather than reducing it: they do not make a mitigation.
+# Words that describe a reaction to a risk that has happened, or watching it (in any
+# tense), rather than reducing it: they do not make a mitigation.
 _NOT_MITIGATION = re.compile(
-    r"^\W*(none|n/?a|monitor(ing)?|watch|noted|accept(ed)?|tbd|tbc|todo)\W*$|"
+    r"^\W*(none|n/?a|monitor(s|ed|ing)?|watch(es|ed|ing)?|noted|accept(ed)?|tbd|tbc|todo)\W*$|"
     r"\b(litigation|legal (action|proceedings)|sue|court action|terminate the agreement)\b",
     re.IGNORECASE,
 )

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -141,9 +142,11 @@ _STARTER = frozenset(
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_REAL_WORDS = 5  # beside a marker, fewer real words than this is still a placeholder
-# "to be agreed by March 2027": a dated plan is a commitment, not unfinished text.
+# "to be agreed by March 2027": a dated plan is a commitment, not unfinished text; so is
+# one naming who agrees it ("by the board on 2027-03-01", "by all partners in 2027").
 _DATED = re.compile(
-    r"^\s*(by|before|in|at)\s+(the\s+)?(\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\s+\d{4}|"
+    r"^\s*(by\s+([^\W\d_]+\s+){1,4}?(on|by|before|in|at)\s+|(by|before|in|at)\s+)"
+    r"(the\s+)?(\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\s+\d{4}|"
     r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{4}|\d{4}|"
     r"(the )?(next|first|annual) (review|meeting|board))",
     re.IGNORECASE,
@@ -216,8 +219,8 @@ _DEFINING = {
     Improvement: "action",
     Risk: "description",
 }
-# Text that is not prose: ids, references, paths.
-_SKIP_FIELDS = frozenset({"id", "survey", "currency", "rule", "goal", "covers"})
+# Text that is not prose: ids, references, paths, the format version.
+_SKIP_FIELDS = frozenset({"id", "survey", "currency", "rule", "goal", "covers", "partnercheck"})
 _SKIP_MODELS: tuple[type[BaseModel], ...] = (Suppression,)
 
 
@@ -239,6 +242,8 @@ def _clean_model(
             continue
         value = getattr(model, name)
         at = (*path, name)
+        if isinstance(value, Enum):
+            continue  # a value chosen from a list ("member") is not prose: not in the share
         if isinstance(value, str):
             index_map.texts += 1
             kind = classify(value, arrangement=_describes_arrangement(at))

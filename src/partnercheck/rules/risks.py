@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from partnercheck.load.nodes import Path
 from partnercheck.results import ChallengeId, ElementId, Severity
@@ -24,20 +24,33 @@ CLIFF_DAYS = 366  # money that ends within a year, with nothing agreed to follow
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _DATE = (
-    r"(\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-    r"nov|dec)[a-z]* \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4})"
+    r"(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)[a-z]* \d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4})"
 )
-_MONEY = r"\b(fund\w*|grants?|budgets?|contracts?|awards?|money|income|shortfall|subsid\w+)\b"
-# "funding ends 31 March 2027", "grant confirmed only to March 2028"
+# Words for money: "funding", "grant", "the trust's contribution" (not one of staff or
+# volunteers: their time ending is not funding ending), "the ICB allocation", and an amount
+# ("GBP 120,000", "USD 2.5m", "£40k").
+_CONTRIBUTION = (
+    r"(?<!staff )(?<!volunteer )(?<!in-kind )(?<!time )contributions?\b"
+    r"(?! of (?:staff|volunteers?|time)\b)"
+)
+_MONEY = (
+    r"(?:\b(?:fund\w*|grants?|budgets?|contracts?|awards?|money|income|shortfall|subsid\w+|"
+    r"allocations?)\b|\b" + _CONTRIBUTION + r"|(?:\b(?:GBP|EUR|USD) ?|[£€$] ?)\d[\d,.]*"
+    r"(?: ?(?:k|m|bn|million|billion)\b)?)"
+)
+# "funding ends 31 March 2027", "grant confirmed only to March 2028", "its contribution ends
+# in March 2027", "could be cut from April 2027", "funds must be spent by 2026-12-31"
 _ENDS = re.compile(
-    _MONEY + r"[^.;]{0,60}?\b(ends?|ending|expires?|runs? out|runs? (?:to|until)|until|"
-    r"confirmed (?:only )?(?:to|until)|covers?[^.;]{0,30}? until|stops?|to)\b (?:on |in )?" + _DATE,
+    _MONEY + r"[^.;]{0,60}?\b(?:ends?|ending|expires?|runs? out|runs? (?:to|until)|until|"
+    r"confirmed (?:only )?(?:to|until)|covers?[^.;]{0,30}? until|stops?|cut|(?:must|to) be "
+    r"spent|to)\b (?:(?P<prep>on|in|from|by|before) )?" + _DATE,
     re.IGNORECASE,
 )
 # "recurrent funding from April 2027 is not yet agreed"
 _UNAGREED = re.compile(
     _MONEY
-    + r"[^.;]{0,40}?\b(?:from|after|beyond) "
+    + r"[^.;]{0,40}?\b(?P<prep>from|after|beyond) "
     + _DATE
     + r"[^.;]{0,60}?\bnot (?:yet )?(?:agreed|secured|confirmed|in place)",
     re.IGNORECASE,
@@ -45,8 +58,9 @@ _UNAGREED = re.compile(
 _RENEWED = re.compile(r"\b(renewed|extended|secured|confirmed|agreed) (to|until|through)\b", re.I)
 
 
-def parse_date(text: str) -> date | None:
-    """An ISO date, "31 March 2027" or "March 2027" (the end of the month)."""
+def parse_date(text: str, first: bool = False) -> date | None:
+    """An ISO date, "31 March 2027" or "March 2027" (the end of the month; its first day
+    when ``first``)."""
     text = text.lower().strip()
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
@@ -57,7 +71,7 @@ def parse_date(text: str) -> date | None:
             return date(int(parts[2]), _month(parts[1]), day)
         if len(parts) == 2:
             year, month = int(parts[1]), _month(parts[0])
-            return date(year, month, calendar.monthrange(year, month)[1])
+            return date(year, month, 1 if first else calendar.monthrange(year, month)[1])
     except (ValueError, KeyError):
         return None
     return None
@@ -65,6 +79,15 @@ def parse_date(text: str) -> date | None:
 
 def _month(word: str) -> int:
     return _MONTHS.get(word) or _MONTHS[word[:3]]
+
+
+def last_funded(found: re.Match[str]) -> date | None:
+    """The last day the money covers: the date named, or the day before the date it is
+    needed "from" or spent "before" ("funding from April 2027 is not agreed": 31 March)."""
+    if found["prep"] in ("from", "before"):
+        start = parse_date(found["date"], first=True)
+        return start - timedelta(days=1) if start else None
+    return parse_date(found["date"])
 
 
 def _money_texts(ctx: Context) -> Iterator[tuple[Path, str]]:
@@ -104,7 +127,7 @@ def funding_secured(ctx: Context) -> Iterator[Hit]:
         found = _ENDS.search(text) or _UNAGREED.search(text)
         if found is None or _RENEWED.search(text[found.end() :]):
             continue
-        ends = parse_date(found.group(found.lastindex or 0))
+        ends = last_funded(found)
         if ends is None:
             continue
         days = (ends - ctx.as_of).days

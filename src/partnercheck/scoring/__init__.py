@@ -111,7 +111,9 @@ class Outcomes:
         divided by the number of live goals."""
         if not self.states:
             return 0.0
-        return sum(SHORTFALL.get(s, 0.0) for s in self.states) / len(self.states)
+        # Rounded: 0.6 / 3 is 0.19999999999999998 in floating point, and a shortfall of
+        # exactly a threshold must meet it.
+        return round(sum(SHORTFALL.get(s, 0.0) for s in self.states) / len(self.states), 9)
 
     @property
     def evidenced(self) -> float:

@@ -22,6 +22,7 @@ from partnercheck.rules.base import Rule, ids, listing, names
 from partnercheck.rules.context import Subject
 from partnercheck.rules.plain import plain_advice
 from partnercheck.scoring import BAND_ORDER, Draft, Scored
+from partnercheck.survey.results import SurveyRecord
 
 PRIORITY_COUNT = 3
 MATERIAL = 1.0  # an action adding less than a point, to the mean or overall, is no priority
@@ -132,31 +133,44 @@ def survey_priorities(
     scored: Scored,
     rescore_perception: Callable[[Mapping[ElementId, float | None]], Scored],
 ) -> list[PriorityAction]:
-    """Low raters and divergences as actions, with the gain if the partner's ratings rose."""
+    """Low raters and divergences as actions, with the gain if the partner's ratings rose.
+
+    Records giving the same advice (one partner apart from the others in several areas)
+    are one action over all their areas: the same sentence three times is not three
+    priorities."""
     means: dict[str, dict[str, float]] = defaultdict(dict)
     for cell in survey.table:
         means[cell.area.value][cell.partner] = cell.mean
-    actions = []
+    same: dict[tuple[str, str, str], list[SurveyRecord]] = defaultdict(list)
     for record in survey.records:
-        if record.kind not in ("low-rater", "divergence") or record.partner is None:
-            continue
-        areas = [record.element.value] if record.element else list(means)
-        raised = _raised(means, record.partner, areas)
+        if record.kind in ("low-rater", "divergence") and record.partner is not None:
+            same[(record.kind, record.partner, record.recommendation)].append(record)
+    actions = []
+    for (kind, partner, recommendation), records in same.items():
+        areas = list(means) if kind == "low-rater" else [_area(r) for r in records]
+        raised = _raised(means, partner, areas)
         perception = {e.id: raised.get(e.id.value, e.perception) for e in survey.elements}
         again = rescore_perception(perception)
+        elements = {r.element for r in records}
         actions.append(
             PriorityAction(
-                rule="PC952" if record.kind == "low-rater" else "PC951",
-                recommendation=record.recommendation,
-                advice=record.advice or record.recommendation,
+                rule="PC952" if kind == "low-rater" else "PC951",
+                recommendation=recommendation,
+                advice=records[0].advice or recommendation,
                 gain=max(round(again.score - scored.score, 1), 0.0),
                 mean_gain=max(round(again.mean - scored.mean, 1), 0.0),
-                element=record.element,
+                element=elements.pop() if len(elements) == 1 else None,
                 estimated=True,
                 lifts_cap=_eases(scored, again),
             )
         )
     return actions
+
+
+def _area(record: SurveyRecord) -> str:
+    """The element or challenge a divergence is about."""
+    area = record.element or record.challenge
+    return area.value if area is not None else ""
 
 
 def _raised(
