@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from partnercheck.results import FileResult, Finding
 from tests.conftest import assess_changed, element, fired
 
@@ -240,3 +242,34 @@ def test_pc509_needs_a_partnership_that_serves_people() -> None:
 
 def test_role_rules_stay_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:
     assert not [f for f in sound_result.findings if f.rule.startswith("PC5")]
+
+
+def _no_voice_with_action(status: str, due: str) -> Any:
+    def change(d: dict[str, Any]) -> None:
+        d.pop("members")
+        d["governance"]["decision_making"]["votes"].pop("forum")
+        d["evaluation"]["improvements"] = [
+            {
+                "action": "Add an older people's representative with a vote to the board",
+                "owner": "council",
+                "due": due,
+                "status": status,
+            }
+        ]
+
+    return change
+
+
+def test_pc509_credits_an_action_already_agreed_to_give_them_a_vote() -> None:
+    [finding] = fired(assess_changed(_no_voice_with_action("in-progress", "2027-01-31")), "PC509")
+    assert finding.advice.startswith(
+        "Make sure the action under way, “Add an older people's representative with a vote "
+        "to the board” (due "
+    )
+    assert finding.points == 20.0  # the gap stands until the seat is there
+
+
+@pytest.mark.parametrize(("status", "due"), [("done", "2027-01-31"), ("open", "2026-06-30")])
+def test_pc509_does_not_credit_a_done_or_overdue_action(status: str, due: str) -> None:
+    [finding] = fired(assess_changed(_no_voice_with_action(status, due)), "PC509")
+    assert finding.advice.startswith("Give the people the partnership serves a seat")

@@ -12,12 +12,14 @@ care, people, ...) never count.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from partnercheck.model.partnership import Goal, Improvement
 from partnercheck.model.types import ActionStatus
-from partnercheck.rules.context import Context
+from partnercheck.rules.base import Say
+from partnercheck.rules.context import SERVED_WORDS, Context
 
 _STOP_WORDS = """
     the and for with from that this their more into across through about young people share
@@ -67,3 +69,68 @@ def open_actions_for(ctx: Context, goal: Goal) -> list[Aim]:
         elif len(about & (words := _words(action.action))) >= SHARED_WORDS or subject & words:
             found.append(Aim(action, "similar"))
     return sorted(found, key=lambda a: not a.sure)
+
+
+_NAME_WORDS_IGNORED = """
+    the and for with from ltd limited inc plc llp cic cio company group partner partners
+    partnership
+"""
+_NAME_STOP = frozenset(_NAME_WORDS_IGNORED.split())
+NAME_WORDS_SHARED = 2  # words of a name an action must share to be read as naming it
+
+
+def _name_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _NAME_STOP}
+
+
+def names_one_of(text: str, names: Sequence[str]) -> bool:
+    """Whether ``text`` names one of ``names``: its id as a word, or two of its words (all
+    of them when it has fewer): "the mental health trust" names "Vale Mental Health NHS
+    Foundation Trust"."""
+    said = _name_words(text)
+    lowered = text.lower()
+    for name in names:
+        if re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", lowered):
+            return True
+        words = _name_words(name)
+        if words and len(words & said) >= min(NAME_WORDS_SHARED, len(words)):
+            return True
+    return False
+
+
+def under_way(
+    ctx: Context, about: re.Pattern[str], naming: Sequence[str] = ()
+) -> Improvement | None:
+    """An improvement action already agreed for a gap: not done, not overdue, its words
+    matching ``about`` and, when ``naming`` is given, naming one of them. A board resents
+    being told to do what it has already minuted."""
+    if ctx.p.evaluation is None:
+        return None
+    for action in ctx.p.evaluation.improvements:
+        if action.status is ActionStatus.DONE or (action.due and action.due < ctx.as_of):
+            continue
+        if about.search(action.action) and (not naming or names_one_of(action.action, naming)):
+            return action
+    return None
+
+
+_A_SAY = re.compile(r"\b(seats?|votes?|voting|representatives?|members?)\b", re.IGNORECASE)
+
+
+def say_for_served_under_way(ctx: Context) -> Improvement | None:
+    """An action under way to give the people served a seat or a vote."""
+    action = under_way(ctx, _A_SAY)
+    return action if action is not None and SERVED_WORDS.search(action.action) else None
+
+
+def advice_under_way(action: Improvement, then: str) -> Say:
+    """Advice that credits the action already agreed: "Make sure “...” (due 31 December
+    2026) ..." rather than telling the partners to do what they have minuted."""
+    if action.due is None:
+        return Say("Make sure the action under way, “{a}”, {then}", a=action.action, then=then)
+    return Say(
+        "Make sure the action under way, “{a}” (due {due}), {then}",
+        a=action.action,
+        due=action.due,
+        then=then,
+    )

@@ -397,7 +397,7 @@ class Context:
         texts = [self.p.partnership.purpose or ""]
         if self.p.vision and self.p.vision.statement:
             texts.append(self.p.vision.statement)
-        return bool(_SERVED.search(" ".join(texts)))
+        return bool(SERVED_WORDS.search(" ".join(texts)))
 
     @cached_property
     def voices_of_served(self) -> frozenset[str]:
@@ -420,7 +420,7 @@ _ADVISORY = re.compile(
     r"comments? on|recommendations? to|recommends? to)\b",
     re.IGNORECASE,
 )
-_SERVED = re.compile(
+SERVED_WORDS = re.compile(
     r"\b(patients?|residents?|tenants?|pupils?|students?|children|young people|older people|"
     r"families|parents?|carers?|service[- ]users?|citizens?|communities|local community|"
     r"households?|learners?|survivors?|veterans?|refugees?|women|girls|"

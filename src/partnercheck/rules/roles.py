@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnercheck.results import ChallengeId, ElementId, Severity
+from partnercheck.rules.aims import advice_under_way, say_for_served_under_way
 from partnercheck.rules.base import ELEMENT, Hit, Say, Strength, per_item, rule
 from partnercheck.rules.context import Context
 
@@ -305,6 +306,7 @@ def served_have_voice(ctx: Context) -> Iterator[Hit | Strength]:
         )
         return
     body = ctx.main_body or ctx.bodies[0]
+    planned = say_for_served_under_way(ctx)
     if voices:
         # A partner that speaks for the people served, kept out of the decisions, is an
         # exclusion (an error); an advisory panel of service users is a weaker voice.
@@ -316,8 +318,10 @@ def served_have_voice(ctx: Context) -> Iterator[Hit | Strength]:
                 who=[ctx.who(v) for v in sorted(voices)],
             ),
             body.path,
-            "Give the representatives of the people the partnership serves a vote on the body "
-            "that decides",
+            advice_under_way(planned, "gives them a vote on the body that decides")
+            if planned
+            else "Give the representatives of the people the partnership serves a vote on the "
+            "body that decides",
             key="votes",
             severity=Severity.ERROR if excluded_partner else None,
         )
@@ -325,7 +329,9 @@ def served_have_voice(ctx: Context) -> Iterator[Hit | Strength]:
     yield Hit(
         "The people the partnership serves have no voice on any decision body",
         body.path,
-        "Give the people the partnership serves a seat where decisions are made, for "
+        advice_under_way(planned, "gives them a vote where decisions are made")
+        if planned
+        else "Give the people the partnership serves a seat where decisions are made, for "
         "example through a residents' or service users' organisation",
         key="members (kind: community)",
     )
