@@ -243,6 +243,7 @@ def test_shortfall_thresholds_and_weights() -> None:
     assert (SHORTFALL_DEVELOPING, SHORTFALL_AT_RISK) == (0.2, 0.5)
     assert SHORTFALL == {
         "missed": 1.0,
+        "will-miss": 0.9,
         "moving-away": 0.8,
         "off-track": 0.6,
         "overdue": 0.5,

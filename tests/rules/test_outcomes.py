@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -481,3 +481,31 @@ def test_outcome_records_carry_kpi_movement() -> None:
         250,
     )
     assert [g.state for g in result.goals] == ["moving-away", "on-track"]
+
+
+@pytest.mark.parametrize(("days_left", "state"), [(92, "will-miss"), (93, "off-track")])
+def test_an_off_course_goal_due_within_three_months_will_be_missed(
+    days_left: int, state: str
+) -> None:
+    goal = Goal.model_validate(
+        {
+            "id": "G1",
+            "objective": "Rebuild homes",
+            "status": "off-track",
+            "due": AS_OF + timedelta(days=days_left),
+        }
+    )
+    assert goal_outcome(goal, [], AS_OF).state == state
+
+
+def test_a_goal_that_will_be_missed_says_so_and_costs_nearly_a_missed_goal() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["goals"][0]["status"] = "off-track"
+        d["goals"][0]["due"] = date(2026, 12, 31)  # 35 days after the assessment
+
+    [finding] = fired(assess_changed(change), "PC111")
+    assert finding.message.startswith(
+        "Goal G1 will be missed unless something changes: a KPI is well behind the pace its "
+        "due date needs, with 35 days left to close the gap"
+    )
+    assert finding.points == 29.25  # 65 points / 2 goals * 0.9

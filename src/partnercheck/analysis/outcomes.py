@@ -22,6 +22,10 @@ BEHIND_MARGIN = 0.25
 # ...and only once this share of the time has gone (early readings are noisy).
 BEHIND_AFTER = 0.25
 
+# A goal due within this many days that is off track or moving away will, in all
+# likelihood, be missed: too little time is left to close the gap.
+IMMINENT_DAYS = 92
+
 KpiState = Literal["met", "on-course", "slipping", "behind", "away", "unknown"]
 GoalState = Literal[
     "met",
@@ -30,6 +34,7 @@ GoalState = Literal[
     "slipping",
     "off-track",
     "moving-away",
+    "will-miss",
     "overdue",
     "missed",
     "dropped",
@@ -183,6 +188,16 @@ class GoalOutcome:
 
 def goal_outcome(goal: Goal, kpis: Sequence[tuple[int, KpiTrend]], as_of: date) -> GoalOutcome:
     """Where a goal stands: its recorded status, checked against its KPIs and due date."""
+    outcome = _goal_outcome(goal, kpis, as_of)
+    left = (goal.due - as_of).days if goal.due is not None else None
+    soon = left is not None and 0 <= left <= IMMINENT_DAYS
+    if soon and outcome.state in ("off-track", "moving-away"):
+        why = f"{outcome.reason}, with {left} days left to close the gap"
+        return GoalOutcome("will-miss", why, outcome.kpis)
+    return outcome
+
+
+def _goal_outcome(goal: Goal, kpis: Sequence[tuple[int, KpiTrend]], as_of: date) -> GoalOutcome:
     indexes = tuple(i for i, _ in kpis)
     if goal.status is GoalStatus.DROPPED:
         return GoalOutcome("dropped", "the partners dropped it", indexes)

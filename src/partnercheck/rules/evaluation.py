@@ -628,7 +628,8 @@ def _going_wrong(ctx: Context) -> list[tuple[int, Goal]]:
     return [
         (i, g)
         for i, g in ctx.live_goals
-        if ctx.goal_outcomes[i].state in ("missed", "moving-away", "off-track", "slipping")
+        if ctx.goal_outcomes[i].state
+        in ("missed", "will-miss", "moving-away", "off-track", "slipping")
     ]
 
 

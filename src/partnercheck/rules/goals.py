@@ -19,7 +19,13 @@ from partnercheck.rules.context import Context, Subject, short_name
 
 GOALS = ElementId.GOALS
 # What a goal outcome costs, as a share of one goal's part of PC111.
-OUTCOME_SHARE = {"missed": 1.0, "moving-away": 0.8, "off-track": 0.6, "slipping": 0.25}
+OUTCOME_SHARE = {
+    "missed": 1.0,
+    "will-miss": 0.9,
+    "moving-away": 0.8,
+    "off-track": 0.6,
+    "slipping": 0.25,
+}
 
 
 def _kpi_has(ctx: Context, goal: Goal, field: str) -> bool:
@@ -353,6 +359,7 @@ def goal_on_course(ctx: Context) -> Iterator[Hit | Strength]:
         )
         words = {
             "missed": "was missed",
+            "will-miss": "will be missed unless something changes",
             "moving-away": "is moving away from its target",
             "off-track": "is off track",
             "slipping": "is slipping",

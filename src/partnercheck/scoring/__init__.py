@@ -52,6 +52,7 @@ ERROR_CAP = Band.DEVELOPING  # the best band while an unsuppressed error finding
 # How much each goal outcome counts towards the outcome shortfall (docs/scoring.md).
 SHORTFALL = {
     "missed": 1.0,
+    "will-miss": 0.9,  # due within three months and off course
     "moving-away": 0.8,
     "off-track": 0.6,
     "overdue": 0.5,
@@ -262,6 +263,7 @@ def _outcome_cap(outcomes: Outcomes) -> Cap | None:
         _counted(count, n, what)
         for count, what in (
             (sum(1 for s in states if s == "missed"), "missed"),
+            (sum(1 for s in states if s == "will-miss"), "off course and due within three months"),
             (sum(1 for s in states if s == "moving-away"), "moving away from target"),
             (sum(1 for s in states if s in ("off-track", "slipping")), "off track"),
             (sum(1 for s in states if s == "overdue"), "past due with no result"),
