@@ -1,0 +1,86 @@
+"""What a board reads in the client formats (Markdown, HTML): plain words, human dates,
+no CI output; the CI formats keep ids, ISO dates and format values."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from partnercheck.reporters import RenderContext, render
+from partnercheck.results import FileResult, Report
+from tests.conftest import EXAMPLES, ROOT, assess_text
+from tests.reporters.reports import judged, report_of
+
+CASES = ROOT / "tests" / "calibration" / "cases"
+HOLDOUT = ROOT / "tests" / "calibration" / "holdout" / "cases"
+
+
+@cache
+def assessed(name: str) -> FileResult:
+    """An example or calibration case, assessed as of 2026-11-26."""
+    for folder in (EXAMPLES, CASES, HOLDOUT):
+        path = folder / name
+        if path.exists():
+            return assess_text(path.read_text(encoding="utf-8"), name=f"examples/{name}")
+    raise FileNotFoundError(name)
+
+
+def report(name: str) -> Report:
+    return judged(report_of(assessed(name)), fail_on="error")
+
+
+def markdown(name: str) -> str:
+    return render("markdown", report(name), RenderContext())
+
+
+def page(name: str) -> str:
+    return render("html", report(name), RenderContext())
+
+
+def client_part(text: str) -> str:
+    """A Markdown report without its details appendix (where ids and ISO dates belong)."""
+    return text.split("### Details", 1)[0]
+
+
+def test_evaluation_methods_read_as_words_not_format_values() -> None:
+    text = client_part(markdown("small-community-alliance.yaml"))
+    assert "only one kind of evidence (performance indicators)" in text
+    assert "feedback from the people you serve, case studies or partner surveys" in text
+    for value in ("performance-indicators", "service-user-feedback", "case-studies"):
+        assert value not in text
+    # The details keep the values the file uses.
+    assert "(performance-indicators)" in markdown("small-community-alliance.yaml")
+
+
+def test_form_and_decision_rule_read_as_words() -> None:
+    harbour = client_part(markdown("harbour-town-network.yaml"))
+    assert "The partners call this a strategic alliance, but on paper it works as a network" in (
+        harbour
+    )
+    assert "strategic-alliance" not in harbour
+    assert "lead-partner" not in harbour
+    assert "can take decisions alone (as the lead partner)" in harbour
+
+
+def test_a_risk_is_named_by_its_words_not_its_number() -> None:
+    text = client_part(markdown("refugee-resettlement-coalition.yaml"))
+    assert "(risk 1)" not in text
+    assert "the mitigation of the risk “Federal recovery (ARPA) funds" in text
+
+
+def test_dates_and_cycles_read_as_a_board_writes_them() -> None:
+    text = markdown("small-community-alliance.yaml")
+    client = client_part(text)
+    assert "The last review was on 19 March 2026; reviews are due every six months" in client
+    assert "2026-03-19" not in client
+    assert "183 days" not in client
+    # ISO dates and the cycle in days stay in the details, as CI reads them.
+    assert "The last review was on 2026-03-19; the cycle is twice-yearly (183 days)" in text
+    harbour = client_part(markdown("harbour-town-network.yaml"))
+    assert "An improvement action due on 31 March 2024 is not done" in harbour
+
+
+def test_ci_formats_keep_ids_iso_dates_and_values() -> None:
+    ci = render("json", report("harbour-town-network.yaml"), RenderContext())
+    assert "Form is strategic-alliance but the structure shows only networking" in ci
+    assert "due on 2024-03-31" in ci
+    assert "(partner-survey)" in ci
