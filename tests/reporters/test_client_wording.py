@@ -84,3 +84,29 @@ def test_ci_formats_keep_ids_iso_dates_and_values() -> None:
     assert "Form is strategic-alliance but the structure shows only networking" in ci
     assert "due on 2024-03-31" in ci
     assert "(partner-survey)" in ci
+
+
+def test_no_threshold_or_exit_code_in_a_client_report() -> None:
+    """The run fails (an error stands), but the board's report does not say 'exit 1'."""
+    assert report("small-community-alliance.yaml").threshold is not None
+    for text in (markdown("small-community-alliance.yaml"), page("small-community-alliance.yaml")):
+        for ci_words in ("Threshold failed", "exit 1", "--fail-on"):
+            assert ci_words not in text
+
+
+def test_the_markdown_title_names_the_partnership_as_the_html_does() -> None:
+    text = markdown("small-community-alliance.yaml")
+    assert text.startswith(
+        "# Partnership health report: Eastgate Community Food Alliance\n\nAs of 26 November 2026."
+    )
+    assert "input error" not in text
+    assert "<h1>Partnership health report: Eastgate Community Food Alliance</h1>" in page(
+        "small-community-alliance.yaml"
+    )
+
+
+def test_the_summary_and_the_findings_heading_count_the_same_thing() -> None:
+    text = markdown("harbour-town-network.yaml")
+    assert "| networking | 33 |" in text
+    assert "### Findings (33; 52 items in the details)" in text
+    assert "Findings (33; 52 items in the details)</h3>" in page("harbour-town-network.yaml")

@@ -125,6 +125,13 @@ def client_view(result: FileResult) -> ClientView:
     )
 
 
+def findings_count(view: ClientView) -> str:
+    """How many findings a client reads: "19", or "19; 20 items in the details" when a
+    group stands for several details, so the two counts never seem to disagree."""
+    shown, behind = len(view.items), len(view.details)
+    return str(shown) if shown == behind else f"{shown}; {behind} items in the details"
+
+
 def sentence(text: str) -> str:
     """``text`` with a capital first letter."""
     return text[:1].upper() + text[1:]
