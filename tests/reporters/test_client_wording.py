@@ -110,3 +110,32 @@ def test_the_summary_and_the_findings_heading_count_the_same_thing() -> None:
     assert "| networking | 33 |" in text
     assert "### Findings (33; 52 items in the details)" in text
     assert "Findings (33; 52 items in the details)</h3>" in page("harbour-town-network.yaml")
+
+
+def test_a_long_group_names_five_and_counts_the_rest_once() -> None:
+    text = client_part(markdown("open-source-foundation--vendor-capture.yaml"))
+    [roles] = [line for line in text.splitlines() if "have no listed responsibilities" in line]
+    assert "Iris Media Group and 29 others (listed in the details). What to do: " in roles
+    # "What to do" does not repeat the list the sentence has just given.
+    assert roles.count("Bluefin Telecom") == 1
+    assert "What to do: Agree what each of them is responsible for. (" in roles
+
+
+def test_never_a_double_full_stop() -> None:
+    for name in (
+        "open-source-foundation--vendor-capture.yaml",
+        "small-community-alliance.yaml",
+        "harbour-town-network.yaml",
+    ):
+        text = client_part(markdown(name))
+        assert ".." not in text.replace("...", ""), name
+    # A name ending in "Inc." keeps its own stop and gets no second.
+    oss = client_part(markdown("open-source-foundation--vendor-capture.yaml"))
+    assert "Inc.. " not in oss and "Inc.." not in oss
+
+
+def test_quotes_from_the_file_are_curly_in_client_text() -> None:
+    text = markdown("refugee-resettlement-coalition.yaml")
+    assert "is unfinished: “TBD - sustainability options paper" in client_part(text)
+    # CI keeps the exact value, quoted as before.
+    assert "is unfinished: 'TBD - sustainability options paper" in text.split("### Details")[1]

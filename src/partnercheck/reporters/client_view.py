@@ -132,6 +132,13 @@ def findings_count(view: ClientView) -> str:
     return str(shown) if shown == behind else f"{shown}; {behind} items in the details"
 
 
+def full_stop(text: str) -> str:
+    """``text`` ending in one full stop: a name that ends in one ("Beacon Grid Inc.") or a
+    sentence that has one ("(a spread of 2.2 points).") gets no second."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def sentence(text: str) -> str:
     """``text`` with a capital first letter."""
     return text[:1].upper() + text[1:]

@@ -17,6 +17,7 @@ from partnercheck.reporters.client_view import (
     Detail,
     client_view,
     findings_count,
+    full_stop,
     items_by_element,
 )
 from partnercheck.reporters.survey_view import (
@@ -241,10 +242,12 @@ def findings_section(view: ClientView) -> list[str]:
         out += ["", f"#### {escape(title)}", ""]
         for item in items:
             cost = f"-{item.points:.2f} points; " if item.points else ""
-            softened = f" {prose(item.softened, in_table=False)}." if item.softened else ""
+            softened = (
+                f" {prose(full_stop(item.softened), in_table=False)}" if item.softened else ""
+            )
             out.append(
-                f"- **{item.severity_word}**: {prose(item.text, in_table=False)}. What to do: "
-                f"{prose(item.advice.rstrip('.'), in_table=False)}.{softened} "
+                f"- **{item.severity_word}**: {prose(full_stop(item.text), in_table=False)} "
+                f"What to do: {prose(full_stop(item.advice), in_table=False)}{softened} "
                 f"({cost}{item.see})"
             )
     return out

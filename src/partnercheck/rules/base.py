@@ -123,6 +123,21 @@ def listing(parts: Sequence[str]) -> str:
     return parts[0] if len(parts) == 1 else f"{comma.join(parts[:-1])} and {parts[-1]}"
 
 
+SHOWN_NAMES = 5  # a client sentence names this many, then counts the rest
+
+
+def few(parts: Sequence[str], limit: int = SHOWN_NAMES) -> str:
+    """``listing`` for people: past ``limit`` names, "and 29 others (listed in the
+    details)", so a board reads a sentence, not a register."""
+    parts = list(parts)
+    if len(parts) <= limit:
+        return listing(parts)
+    rest = len(parts) - limit
+    return listing(
+        [*parts[:limit], f"{rest} other{'s' if rest != 1 else ''} (listed in the details)"]
+    )
+
+
 Words = Say | str
 
 
