@@ -143,7 +143,7 @@ def test_the_cap_and_its_reason_are_printed_with_the_band(
     browser: Browser, pages: dict[str, Path]
 ) -> None:
     first = " ".join(printed(browser, pages["capped"])[0].split())
-    assert "Capped at at-risk: results fall short" in first
+    assert "Held at at-risk because results fall short" in first
     assert "The six elements average 68.5" in first
 
 

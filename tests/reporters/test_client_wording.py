@@ -142,3 +142,38 @@ def test_quotes_from_the_file_are_curly_in_client_text() -> None:
     [found] = [f for f in assess_changed(change).findings if f.rule.startswith("PC00")]
     assert found.text.endswith(": “TBD with the board”")
     assert found.message.endswith(": 'TBD with the board'")  # CI keeps the literal
+
+
+def headline(name: str) -> str:
+    [line] = [x for x in markdown(name).splitlines() if x.startswith("**Score ")]
+    return line
+
+
+def test_the_cap_names_the_element_as_the_table_does_and_what_holds_it() -> None:
+    line = headline("collective-impact-initiative--backbone-takes-control.yaml")
+    assert (
+        "Held at at-risk because Clear roles and responsibilities is largely missing "
+        "(30.0/100): Partner Riverbend Learning Collaborative" in line
+    )
+    assert "roles is critical" not in line
+    # CI keeps its reason, with the short name and the band.
+    cap = assessed("collective-impact-initiative--backbone-takes-control.yaml").cap
+    assert cap is not None and cap.reason == "capped at at-risk: roles is critical (30.0 of 100)"
+
+
+def test_a_serious_finding_holds_the_band_without_an_error_stands() -> None:
+    line = headline("eu-research-consortium--partner-withdraws-keeps-veto.yaml")
+    assert "Held at developing because partner Nordhaven Pharma A/S" in line
+    assert "an error stands" not in line
+
+
+def test_a_new_partnership_is_not_told_it_has_a_problem() -> None:
+    line = headline("family-hubs-new-partnership.yaml")
+    assert "until the partners hold their first review" in line
+    assert "problem" not in line and "no track record" not in line
+
+
+def test_some_results_on_record_are_counted_not_called_no_track_record() -> None:
+    line = headline("northern-research-consortium.yaml")
+    assert "Held at developing because results are on record for only 2 of 4 goals." in line
+    assert "no track record" not in line

@@ -156,7 +156,7 @@ def uncapped_line(result: FileResult) -> str:
         return ""
     return (
         f"The six elements average {result.uncapped_score:.1f}; the headline is held at "
-        f"{result.score:.1f} until the problem above is dealt with."
+        f"{result.score:.1f} for the reason above."
     )
 
 
