@@ -177,3 +177,23 @@ def test_some_results_on_record_are_counted_not_called_no_track_record() -> None
     line = headline("northern-research-consortium.yaml")
     assert "Held at developing because results are on record for only 2 of 4 goals." in line
     assert "no track record" not in line
+
+
+def test_bodies_take_the_article_a_sentence_needs() -> None:
+    text = client_part(markdown("global-immunisation-alliance.yaml"))
+    assert "Minutes of the Executive Committee are not shared with all partners" in text
+    assert "Circulate the minutes of the Executive Committee to every partner" in text
+    northern = client_part(markdown("northern-research-consortium.yaml"))
+    assert (
+        "The last step for settling disputes, the senior officers' meeting, is made up of "
+        "the partners themselves. What to do: Add an independent mediator or expert after "
+        "the senior officers' meeting." in northern
+    )
+
+
+def test_a_body_with_its_own_article_gets_no_second() -> None:
+    from partnercheck.rules.plain import the
+
+    assert the("The Board") == "The Board"
+    assert the("Riverside's board") == "Riverside's board"
+    assert the("Executive Committee") == "the Executive Committee"

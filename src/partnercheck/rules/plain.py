@@ -143,3 +143,12 @@ def value_words(value: StrEnum) -> str:
 def method_words(method: str) -> str:
     """An evaluation method in words; a method the file names in its own words stays so."""
     return METHOD_WORDS.get(method.strip().casefold(), method.strip())
+
+
+def the(name: str) -> str:
+    """A body's name as a sentence uses it: "the Executive Committee"; a name that has its
+    own article or owner ("The Board", "Riverside's board") is left alone."""
+    first = name.split(" ", 1)[0].casefold()
+    if first in ("the", "a", "an", "our", "its", "their") or first.endswith(("'s", "\u2019s")):
+        return name
+    return f"the {name}"
