@@ -197,3 +197,15 @@ def test_a_body_with_its_own_article_gets_no_second() -> None:
     assert the("The Board") == "The Board"
     assert the("Riverside's board") == "Riverside's board"
     assert the("Executive Committee") == "the Executive Committee"
+
+
+def test_the_partner_table_says_takes_part_in_and_never_rounds_a_share_to_nothing() -> None:
+    from partnercheck.reporters.client_view import percent
+
+    text = markdown("small-community-alliance.yaml")
+    assert "| Partner | Sector | Brings | Decides | Takes part in |" in text
+    assert "(not a record of attendance)" in text
+    assert "Attends" not in text and "Attends" not in page("small-community-alliance.yaml")
+    assert percent(0.004) == "<1%"
+    assert percent(0.0) == "0%"
+    assert percent(0.006) == "1%"

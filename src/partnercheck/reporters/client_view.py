@@ -250,8 +250,19 @@ def items_by_element(items: list[Item]) -> list[tuple[str, list[Item]]]:
     return out
 
 
+# The partner table's last column: a place on a meeting or body, not attendance.
+TAKES_PART = "Takes part in"
+PARTNER_NOTE = (
+    "decides: share of decision power on the main decision body; takes part in: the "
+    "meetings and decision bodies the partner has a place on (not a record of attendance)"
+)
+
+
 def percent(share: float | None) -> str:
-    return "-" if share is None else f"{share * 100:.0f}%"
+    """A share as a whole percentage; a share too small to round to 1% is "<1%", not "0%"."""
+    if share is None:
+        return "-"
+    return "<1%" if 0 < share < 0.005 else f"{share * 100:.0f}%"
 
 
 def _brings(p: PartnerRecord) -> str:

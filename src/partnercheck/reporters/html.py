@@ -21,7 +21,13 @@ import jinja2
 import markupsafe
 
 from partnercheck.reporters import RenderContext
-from partnercheck.reporters.client_view import client_view, findings_count, items_by_element
+from partnercheck.reporters.client_view import (
+    PARTNER_NOTE,
+    TAKES_PART,
+    client_view,
+    findings_count,
+    items_by_element,
+)
 from partnercheck.reporters.survey_view import (
     INDICATIVE_MARK,
     LEGEND,
@@ -297,6 +303,8 @@ def render(report: Report, context: RenderContext) -> str:
         indicative_mark=INDICATIVE_MARK,
         respondent_headers=RESPONDENT_HEADERS,
         power_headers=POWER_HEADERS,
+        takes_part=TAKES_PART,
+        partner_note=PARTNER_NOTE,
     )
     return defuse_commands(page)
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 from partnercheck.reporters import RenderContext
 from partnercheck.reporters.budget import Block, within
 from partnercheck.reporters.client_view import (
+    PARTNER_NOTE,
+    TAKES_PART,
     ClientView,
     Detail,
     client_view,
@@ -147,7 +149,7 @@ def partners_section(view: ClientView) -> list[str]:
     if not view.partners:
         return []
     survey = view.result.survey is not None
-    header = ["Partner", "Sector", "Brings", "Decides", "Attends"] + (["Survey"] if survey else [])
+    header = ["Partner", "Sector", "Brings", "Decides", TAKES_PART] + (["Survey"] if survey else [])
     rows = [
         [cell(p.name), cell(p.sector), p.brings, p.decides, cell(p.attends)]
         + ([cell(p.said)] if survey else [])
@@ -157,8 +159,7 @@ def partners_section(view: ClientView) -> list[str]:
     out += table(header, rows, align="llrrr" + ("l" if survey else ""))
     out += [
         "",
-        f"{escape(view.brings)}; decides: share of decision power; attends: "
-        "meetings and decision bodies the partner takes part in.",
+        f"{escape(view.brings)}; {PARTNER_NOTE}.",
     ]
     return out
 

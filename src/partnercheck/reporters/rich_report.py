@@ -21,6 +21,8 @@ from rich.text import Text
 
 from partnercheck.reporters import RenderContext
 from partnercheck.reporters.client_view import (
+    PARTNER_NOTE,
+    TAKES_PART,
     ClientView,
     Item,
     client_view,
@@ -179,7 +181,7 @@ def elements_table(result: FileResult) -> RenderableType:
 def partners_table(view: ClientView) -> RenderableType:
     table = Table(title="Partners", title_justify="left", box=box.SIMPLE_HEAD)
     survey = view.result.survey is not None
-    for column in ("Partner", "Sector", "Brings", "Decides", "Attends"):
+    for column in ("Partner", "Sector", "Brings", "Decides", TAKES_PART):
         # Names and shares wrap at narrow widths; they are never cut short.
         text_column = column in ("Partner", "Sector")
         table.add_column(column, justify="left" if text_column else "right", overflow="fold")
@@ -189,7 +191,7 @@ def partners_table(view: ClientView) -> RenderableType:
         table.add_row(
             p.name, p.sector, p.brings, p.decides, p.attends, *([p.said] if survey else [])
         )
-    table.caption = f"{view.brings}; decides: share of decision power."
+    table.caption = f"{view.brings}; {PARTNER_NOTE}."
     table.caption_justify = "left"
     return table
 
