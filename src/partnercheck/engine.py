@@ -185,7 +185,7 @@ def assess(loaded: Loaded, options: Options, survey: SurveyInput | None = None) 
             words = field_words(loaded.partnership, found.path)
             message = Written(
                 f"{where} {what}: {_excerpt(found.text)}",
-                f"{words[0].upper()}{words[1:]} {what}: {_excerpt(found.text)}",
+                f"{words[0].upper()}{words[1:]} {what}: {_excerpt(found.text, quote=True)}",
             )
             field = Subject("field", where, words)
             hit = Hit(
@@ -379,9 +379,11 @@ def _sort_key(f: Finding) -> tuple[int, int, str, int, int, str]:
     )
 
 
-def _excerpt(text: str, limit: int = 60) -> str:
+def _excerpt(text: str, limit: int = 60, quote: bool = False) -> str:
+    """The start of ``text``: as a Python literal for CI, in curly quotes for people."""
     shown = " ".join(text.split())
-    return repr(shown if len(shown) <= limit else shown[: limit - 1] + "…")
+    shown = shown if len(shown) <= limit else shown[: limit - 1] + "…"
+    return f"“{shown}”" if quote else repr(shown)
 
 
 def _survey_draft(record: SurveyRecord, run: _Run) -> Draft:

@@ -77,7 +77,7 @@ def test_pc953_fires_when_partners_rate_low_what_the_file_describes_well() -> No
     result = assess_surveyed(survey(4, 4, 4, {ElementId.COMMUNICATION: 2}))
     [finding] = fired(result, "PC953")
     assert finding.message == (
-        "'Open communication and mutual respect' looks good on paper (100/100) but partners "
+        "“Open communication and mutual respect” looks good on paper (100/100) but partners "
         "rate it low (25/100): what is written down is not what partners experience."
     )
     assert (finding.severity, finding.points, finding.element) == ("warning", 0.0, "communication")
@@ -99,7 +99,7 @@ def test_pc954_fires_when_partners_rate_well_what_the_file_lacks() -> None:
     result = assess_surveyed(survey(4, 4, 4), drop_vision)
     [finding] = fired(result, "PC954")
     assert finding.message == (
-        "Partners rate 'Shared vision and values' well (75/100) but little of it is written "
+        "Partners rate “Shared vision and values” well (75/100) but little of it is written "
         "down (0/100)."
     )
     assert (finding.severity, finding.points, finding.element) == ("info", 0.0, "vision")

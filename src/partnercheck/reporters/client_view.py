@@ -125,6 +125,20 @@ def client_view(result: FileResult) -> ClientView:
     )
 
 
+def findings_count(view: ClientView) -> str:
+    """How many findings a client reads: "19", or "19; 20 items in the details" when a
+    group stands for several details, so the two counts never seem to disagree."""
+    shown, behind = len(view.items), len(view.details)
+    return str(shown) if shown == behind else f"{shown}; {behind} items in the details"
+
+
+def full_stop(text: str) -> str:
+    """``text`` ending in one full stop: a name that ends in one ("Beacon Grid Inc.") or a
+    sentence that has one ("(a spread of 2.2 points).") gets no second."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def sentence(text: str) -> str:
     """``text`` with a capital first letter."""
     return text[:1].upper() + text[1:]
@@ -142,7 +156,7 @@ def uncapped_line(result: FileResult) -> str:
         return ""
     return (
         f"The six elements average {result.uncapped_score:.1f}; the headline is held at "
-        f"{result.score:.1f} until the problem above is dealt with."
+        f"{result.score:.1f} for the reason above."
     )
 
 
@@ -241,8 +255,19 @@ def items_by_element(items: list[Item]) -> list[tuple[str, list[Item]]]:
     return out
 
 
+# The partner table's last column: a place on a meeting or body, not attendance.
+TAKES_PART = "Takes part in"
+PARTNER_NOTE = (
+    "decides: share of decision power on the main decision body; takes part in: the "
+    "meetings and decision bodies the partner has a place on (not a record of attendance)"
+)
+
+
 def percent(share: float | None) -> str:
-    return "-" if share is None else f"{share * 100:.0f}%"
+    """A share as a whole percentage; a share too small to round to 1% is "<1%", not "0%"."""
+    if share is None:
+        return "-"
+    return "<1%" if 0 < share < 0.005 else f"{share * 100:.0f}%"
 
 
 def _brings(p: PartnerRecord) -> str:

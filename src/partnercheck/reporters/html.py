@@ -21,7 +21,13 @@ import jinja2
 import markupsafe
 
 from partnercheck.reporters import RenderContext
-from partnercheck.reporters.client_view import client_view, items_by_element
+from partnercheck.reporters.client_view import (
+    PARTNER_NOTE,
+    TAKES_PART,
+    client_view,
+    findings_count,
+    items_by_element,
+)
 from partnercheck.reporters.survey_view import (
     INDICATIVE_MARK,
     LEGEND,
@@ -33,8 +39,8 @@ from partnercheck.reporters.survey_view import (
     power_rows,
     respondent_rows,
 )
-from partnercheck.reporters.verdict import failures_by_file, threshold_summary
 from partnercheck.results import ElementId, FileResult, Report
+from partnercheck.rules.plain import human_date
 from partnercheck.textsafe import defuse_commands
 from partnercheck.textsafe.models import visible_model
 
@@ -70,6 +76,7 @@ def environment() -> jinja2.Environment:
     env.filters["num"] = num
     env.filters["signed"] = signed
     env.filters["code"] = code
+    env.filters["day"] = human_date
     return env
 
 
@@ -269,6 +276,7 @@ def file_view(index: int, result: FileResult) -> dict[str, object]:
     view = client_view(result)
     return {
         "view": view,
+        "count": findings_count(view),
         "anchor": f"file-{index}",
         "radar": element_radar(result),
         "sections": items_by_element(view.items),
@@ -295,8 +303,8 @@ def render(report: Report, context: RenderContext) -> str:
         indicative_mark=INDICATIVE_MARK,
         respondent_headers=RESPONDENT_HEADERS,
         power_headers=POWER_HEADERS,
-        threshold=threshold_summary(report),
-        failures=failures_by_file(report),
+        takes_part=TAKES_PART,
+        partner_note=PARTNER_NOTE,
     )
     return defuse_commands(page)
 

@@ -2,8 +2,9 @@
 
 Every piece of text that can come from a partnership file is escaped (by
 :mod:`partnercheck.textsafe.markdown`), so a file cannot inject HTML, links,
-images, mentions or table cells into the page. A failed threshold is stated
-under the title; the whole stays under GitHub's 1 MiB job-summary limit
+images, mentions or table cells into the page. It is a client report: a failed
+threshold is not in it (standard error and the CI formats state it); the whole
+stays under GitHub's 1 MiB job-summary limit
 (:mod:`partnercheck.reporters.budget` says what was left out).
 """
 
@@ -11,7 +12,16 @@ from __future__ import annotations
 
 from partnercheck.reporters import RenderContext
 from partnercheck.reporters.budget import Block, within
-from partnercheck.reporters.client_view import ClientView, Detail, client_view, items_by_element
+from partnercheck.reporters.client_view import (
+    PARTNER_NOTE,
+    TAKES_PART,
+    ClientView,
+    Detail,
+    client_view,
+    findings_count,
+    full_stop,
+    items_by_element,
+)
 from partnercheck.reporters.survey_view import (
     INDICATIVE_MARK,
     LEGEND,
@@ -23,13 +33,11 @@ from partnercheck.reporters.survey_view import (
     power_rows,
     respondent_rows,
 )
-from partnercheck.reporters.verdict import threshold_summary
 from partnercheck.results import FileResult, Report
+from partnercheck.rules.plain import human_date
 from partnercheck.textsafe import defuse_commands
 from partnercheck.textsafe.markdown import cell, code, escape, prose
 from partnercheck.textsafe.models import visible_model
-
-SHOWN_FAILURES = 20  # threshold failures listed under the title
 
 
 def table(header: list[str], rows: list[list[str]], align: str = "") -> list[str]:
@@ -43,16 +51,7 @@ def table(header: list[str], rows: list[list[str]], align: str = "") -> list[str
 def render(report: Report, context: RenderContext) -> str:
     del context
     report = visible_model(report)
-    n = len(report.results)
-    head = [
-        "# partnercheck report",
-        "",
-        f"partnercheck {escape(report.tool.version)}, as of {report.as_of.isoformat()}: "
-        f"{n} file{'s' if n != 1 else ''} assessed, {len(report.errors)} input "
-        f"error{'s' if len(report.errors) != 1 else ''}.",
-        *threshold_markdown(report),
-    ]
-    blocks = [Block(head)]
+    blocks = [Block(title(report))]
     if report.results:
         columns = ["File", "Partnership", "Score", "Band", "Depth", "Findings"]
         blocks.append(Block(["", "## Summary", "", *table(columns, [], "llrllr")]))
@@ -78,22 +77,28 @@ def render(report: Report, context: RenderContext) -> str:
 
 
 def summary_row(r: FileResult) -> str:
-    shown = sum(1 for f in r.findings if not f.suppressed)
+    """One file: its findings counted as its section counts them (a group once)."""
+    shown = len(client_view(r).items)
     cells = [cell(r.file), cell(r.partnership), f"{r.score:.1f}", r.band.value, r.depth.value]
     return "| " + " | ".join([*cells, str(shown)]) + " |"
 
 
-def threshold_markdown(report: Report) -> list[str]:
-    """The threshold verdict under the title: what failed, file by file."""
-    verdict = threshold_summary(report)
-    if verdict is None or report.threshold is None:
-        return []
-    failures = report.threshold.failures
-    lines = ["", f"**{escape(verdict)}**", ""]
-    lines += [f"- {cell(f.file)}: {escape(f.message)}" for f in failures[:SHOWN_FAILURES]]
-    if len(failures) > SHOWN_FAILURES:
-        lines.append(f"- and {len(failures) - SHOWN_FAILURES} more (see the summary table)")
-    return lines
+def title(report: Report) -> list[str]:
+    """The title as the HTML report has it, and the date in words. A client report states
+    no threshold or exit code: those are on standard error and in the CI formats."""
+    one = len(report.results) == 1 and not report.errors
+    name = f": {escape(report.results[0].partnership)}" if one else ""
+    line = f"As of {human_date(report.as_of)}"
+    if not one:
+        n = len(report.results)
+        line += f": {n} partnership{'s' if n != 1 else ''} assessed"
+        if report.errors:
+            line += f", {len(report.errors)} could not be checked"
+    return [
+        f"# Partnership health report{name}",
+        "",
+        f"{line}. Assessed with partnercheck {escape(report.tool.version)}.",
+    ]
 
 
 def file_section(r: FileResult) -> list[str]:
@@ -144,7 +149,7 @@ def partners_section(view: ClientView) -> list[str]:
     if not view.partners:
         return []
     survey = view.result.survey is not None
-    header = ["Partner", "Sector", "Brings", "Decides", "Attends"] + (["Survey"] if survey else [])
+    header = ["Partner", "Sector", "Brings", "Decides", TAKES_PART] + (["Survey"] if survey else [])
     rows = [
         [cell(p.name), cell(p.sector), p.brings, p.decides, cell(p.attends)]
         + ([cell(p.said)] if survey else [])
@@ -154,8 +159,7 @@ def partners_section(view: ClientView) -> list[str]:
     out += table(header, rows, align="llrrr" + ("l" if survey else ""))
     out += [
         "",
-        f"{escape(view.brings)}; decides: share of decision power; attends: "
-        "meetings and decision bodies the partner takes part in.",
+        f"{escape(view.brings)}; {PARTNER_NOTE}.",
     ]
     return out
 
@@ -232,17 +236,19 @@ def _num(value: float | None) -> str:
 
 
 def findings_section(view: ClientView) -> list[str]:
-    out = ["", f"### Findings ({len(view.items)})"]
+    out = ["", f"### Findings ({findings_count(view)})"]
     if not view.items:
         out += ["", "No findings."]
     for title, items in items_by_element(view.items):
         out += ["", f"#### {escape(title)}", ""]
         for item in items:
             cost = f"-{item.points:.2f} points; " if item.points else ""
-            softened = f" {prose(item.softened, in_table=False)}." if item.softened else ""
+            softened = (
+                f" {prose(full_stop(item.softened), in_table=False)}" if item.softened else ""
+            )
             out.append(
-                f"- **{item.severity_word}**: {prose(item.text, in_table=False)}. What to do: "
-                f"{prose(item.advice.rstrip('.'), in_table=False)}.{softened} "
+                f"- **{item.severity_word}**: {prose(full_stop(item.text), in_table=False)} "
+                f"What to do: {prose(full_stop(item.advice), in_table=False)}{softened} "
                 f"({cost}{item.see})"
             )
     return out

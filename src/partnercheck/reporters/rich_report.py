@@ -20,9 +20,18 @@ from rich.table import Table
 from rich.text import Text
 
 from partnercheck.reporters import RenderContext
-from partnercheck.reporters.client_view import ClientView, Item, client_view, items_by_element
+from partnercheck.reporters.client_view import (
+    PARTNER_NOTE,
+    TAKES_PART,
+    ClientView,
+    Item,
+    client_view,
+    findings_count,
+    items_by_element,
+)
 from partnercheck.reporters.verdict import threshold_summary
 from partnercheck.results import Band, FileResult, Report, Severity
+from partnercheck.rules.plain import human_date
 from partnercheck.textsafe import defuse_commands
 from partnercheck.textsafe.models import visible_model
 
@@ -84,7 +93,7 @@ def render(report: Report, context: RenderContext) -> str:
     for i, result in enumerate(report.results):
         if i:
             console.rule()
-        console.print(file_report(result, report.as_of.isoformat()))
+        console.print(file_report(result, human_date(report.as_of)))
     if len(report.results) > 1:
         console.print(summary_table(report))
     verdict = threshold_text(report)
@@ -172,7 +181,7 @@ def elements_table(result: FileResult) -> RenderableType:
 def partners_table(view: ClientView) -> RenderableType:
     table = Table(title="Partners", title_justify="left", box=box.SIMPLE_HEAD)
     survey = view.result.survey is not None
-    for column in ("Partner", "Sector", "Brings", "Decides", "Attends"):
+    for column in ("Partner", "Sector", "Brings", "Decides", TAKES_PART):
         # Names and shares wrap at narrow widths; they are never cut short.
         text_column = column in ("Partner", "Sector")
         table.add_column(column, justify="left" if text_column else "right", overflow="fold")
@@ -182,7 +191,7 @@ def partners_table(view: ClientView) -> RenderableType:
         table.add_row(
             p.name, p.sector, p.brings, p.decides, p.attends, *([p.said] if survey else [])
         )
-    table.caption = f"{view.brings}; decides: share of decision power."
+    table.caption = f"{view.brings}; {PARTNER_NOTE}."
     table.caption_justify = "left"
     return table
 
@@ -204,7 +213,9 @@ def challenges_table(view: ClientView) -> RenderableType:
 def findings_section(view: ClientView) -> list[RenderableType]:
     if not view.items:
         return [Text("\nNo findings.", style="green")]
-    out: list[RenderableType] = [Text(f"\nFindings ({len(view.items)})", style="bold underline")]
+    out: list[RenderableType] = [
+        Text(f"\nFindings ({findings_count(view)})", style="bold underline")
+    ]
     for heading, items in items_by_element(view.items):
         out.append(Text(f"\n{heading}", style="bold"))
         grid = Table.grid(padding=(0, 1))

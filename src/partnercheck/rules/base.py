@@ -16,11 +16,14 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
 from typing import Literal
 
 from partnercheck.load.nodes import Path
 from partnercheck.results import Band, ChallengeId, ElementId, Severity
 from partnercheck.rules.context import Context, Subject
+from partnercheck.rules.plain import human_date, iso_to_human, value_words
 
 # Every rule of the element, except the one that fires: used by a finding that
 # says a whole section is missing, so that one gap is priced once (all of it).
@@ -80,6 +83,7 @@ _JARGON = (
     ("normalised Banzhaf index", "share of decision power"),
     ("money and staff time at fte_cost", "money, and staff time at its agreed cost"),
     ("with no fte_cost to add them", "as staff time has no agreed cost to add it to money"),
+    ("lead-partner rule", "as the lead partner"),
 )
 
 
@@ -92,6 +96,14 @@ def plain_method(text: str) -> Term:
 
 
 def _as(value: object, names: bool) -> object:
+    """An argument as CI reads it (ids, format values, ISO dates) or as people read it
+    (names, plain words, "19 March 2026"; :mod:`partnercheck.rules.plain`)."""
+    if isinstance(value, date):
+        return human_date(value) if names else value.isoformat()
+    if isinstance(value, StrEnum):
+        return value_words(value) if names else value.value
+    if isinstance(value, str):
+        return iso_to_human(value) if names else value
     if isinstance(value, Term):
         return value.plain if names else value.ci
     if isinstance(value, Subject):
@@ -109,6 +121,21 @@ def listing(parts: Sequence[str]) -> str:
         return ""
     comma = "; " if any("," in p for p in parts) else ", "
     return parts[0] if len(parts) == 1 else f"{comma.join(parts[:-1])} and {parts[-1]}"
+
+
+SHOWN_NAMES = 5  # a client sentence names this many, then counts the rest
+
+
+def few(parts: Sequence[str], limit: int = SHOWN_NAMES) -> str:
+    """``listing`` for people: past ``limit`` names, "and 29 others (listed in the
+    details)", so a board reads a sentence, not a register."""
+    parts = list(parts)
+    if len(parts) <= limit:
+        return listing(parts)
+    rest = len(parts) - limit
+    return listing(
+        [*parts[:limit], f"{rest} other{'s' if rest != 1 else ''} (listed in the details)"]
+    )
 
 
 Words = Say | str

@@ -14,11 +14,13 @@ from partnercheck.rules.base import (
     Hit,
     Say,
     Strength,
+    Written,
     per_item,
     per_partner,
     rule,
 )
 from partnercheck.rules.context import Context, Subject
+from partnercheck.rules.plain import the
 
 COMMUNICATION = ElementId.COMMUNICATION
 SMALL = 3  # partners: three organisations can settle a dispute face to face more easily
@@ -225,7 +227,7 @@ def minutes_shared(ctx: Context) -> Iterator[Hit]:
         if meeting.minutes_shared is True:
             continue
         unset = meeting.minutes_shared is None
-        subject = Subject("meeting", meeting.name, meeting.name)
+        subject = Subject("meeting", meeting.name, the(meeting.name))
         state = "are not recorded as" if unset else "are not"
         yield Hit(
             Say("Minutes of {m} " + state + " shared with all partners", m=subject),
@@ -417,9 +419,16 @@ def independent_escalation(ctx: Context) -> Iterator[Hit | Strength]:
                 )
             return
         yield Hit(
-            Say("The last escalation step, {last}, is not independent of the partners", last=last),
+            Written(
+                f"The last escalation step, {last}, is not independent of the partners",
+                f"The last step for settling disputes, {the(last)}, is made up of the "
+                "partners themselves",
+            ),
             ("communication", "conflict_resolution", "escalation", len(cr.escalation) - 1),
-            Say("Add a step after {last}: an independent mediator or arbitrator", last=last),
+            Written(
+                f"Add a step after {last}: an independent mediator or arbitrator",
+                f"Add an independent mediator or expert after {the(last)}",
+            ),
             small,
             key="escalation",
         )

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from partnercheck.analysis.power import decision_power
 from partnercheck.model.types import DecisionRule, Form
 from partnercheck.results import Depth, Severity
-from partnercheck.rules.base import Hit, Say, rule
+from partnercheck.rules.base import Hit, Written, listing, rule
 from partnercheck.rules.conflict import overarching_needed, widest_goal
 from partnercheck.rules.context import Context
+from partnercheck.rules.plain import value_words
 
 # Forms whose name promises shared goals, pooled resources and joint decisions.
 CLAIMS_PARTNERSHIP = {
@@ -105,13 +106,26 @@ def depth_matches_form(ctx: Context) -> Iterator[Hit]:
         facts = evidence(ctx)
         missing = [n for n in LEVELS[0][1] + LEVELS[1][1] if not facts[n]]
         yield Hit(
-            Say(
-                "Form is {form} but the structure shows only {depth}; missing: {missing}",
-                form=form.value,
-                depth=depth.value,
-                missing=", ".join(missing),
+            Written(
+                f"Form is {form.value} but the structure shows only {depth.value}; "
+                f"missing: {', '.join(missing)}",
+                f"The partners call this a {value_words(form)}, but on paper it works as "
+                f"{_as_a(depth)}: there {_no(missing)}",
             ),
             ("partnership", "form"),
-            "Build the missing structure, or describe the arrangement as what it is",
+            Written(
+                "Build the missing structure, or describe the arrangement as what it is",
+                f"Either build what is missing, or agree to run it openly as {_as_a(depth)}",
+            ),
             key="partnership.form",
         )
+
+
+def _as_a(depth: Depth) -> str:
+    """ "a network", "coordination": the level as a board says it works."""
+    return "a network" if depth is Depth.NETWORKING else value_words(depth)
+
+
+def _no(missing: list[str]) -> str:
+    """ "are no shared goals, pooled resources or joint decisions"."""
+    return "are no " + listing(missing).replace(" and ", " or ")

@@ -16,6 +16,7 @@ from partnercheck.results import ElementId, Severity
 from partnercheck.rules.aims import open_actions_for
 from partnercheck.rules.base import ELEMENT, Hit, Say, Strength, Term, listing, per_item, rule
 from partnercheck.rules.context import Context, Subject
+from partnercheck.rules.plain import method_words, month_year, value_words
 
 EVALUATION = ElementId.EVALUATION
 REVIEW_GRACE_DAYS = 14  # a review a fortnight late is still "on cycle"
@@ -111,14 +112,17 @@ def review_on_cycle(ctx: Context) -> Iterator[Hit | Strength]:
         return  # PC601 reports the missing cycle
     cycle = ev.review_frequency.days
     adjective = CYCLE_WORDS.get(ev.review_frequency.value, ev.review_frequency.value)
-    label = Term(f"{ev.review_frequency.value} ({cycle} days)", f"{adjective}, every {cycle} days")
+    label = Term(
+        f"the cycle is {ev.review_frequency.value} ({cycle} days)",
+        f"reviews are due {value_words(ev.review_frequency)}",
+    )
     if ev.last_review is None:
         age = ctx.age_days
         if age is not None and age <= cycle + REVIEW_GRACE_DAYS:
             return  # too young for its first review
         lapsed = age is None or age > LAPSED_CYCLES * cycle + REVIEW_GRACE_DAYS
         yield Hit(
-            Say("No review has been recorded; the cycle is {cycle}", cycle=label),
+            Say("No review has been recorded; {cycle}", cycle=label),
             ("evaluation",),
             "Hold a review with all partners and record its date",
             LATE_SHARE[1] if lapsed else LATE_SHARE[0],
@@ -137,8 +141,8 @@ def review_on_cycle(ctx: Context) -> Iterator[Hit | Strength]:
     lapsed = late > (LAPSED_CYCLES - 1) * cycle + REVIEW_GRACE_DAYS
     yield Hit(
         Say(
-            "The last review was on {last}; the cycle is {cycle}{stale}",
-            last=ev.last_review.isoformat(),
+            "The last review was on {last}; {cycle}{stale}",
+            last=ev.last_review,
             cycle=label,
             stale=_stale_statuses(ctx),
         ),
@@ -172,7 +176,7 @@ def _first_review_due(ctx: Context) -> bool:
     return ctx.age_days <= cycle + REVIEW_GRACE_DAYS
 
 
-def _stale_statuses(ctx: Context) -> str:
+def _stale_statuses(ctx: Context) -> Term | str:
     """ "; goal statuses were last judged on ..." when the newest judgement is a cycle old."""
     dates = [g.status_date for _, g in ctx.live_goals if g.status_date is not None]
     ev = ctx.p.evaluation
@@ -182,7 +186,10 @@ def _stale_statuses(ctx: Context) -> str:
     cycle = ev.review_frequency.days or 0
     if days_between(newest, ctx.as_of) <= cycle + REVIEW_GRACE_DAYS:
         return ""
-    return f"; goal statuses were last judged on {newest.isoformat()}"
+    return Term(
+        f"; goal statuses were last judged on {newest.isoformat()}",
+        f"; the goals were last judged in {month_year(newest)}",
+    )
 
 
 @rule(
@@ -217,17 +224,23 @@ def evidence_methods(ctx: Context) -> Iterator[Hit]:
         )
     elif len(distinct) == 1:
         [(folded, only)] = distinct.items()
-        others = listing([m for m in _METHODS if m != folded][:3]).replace(" and ", " or ")
+        others = [m for m in _METHODS if m != folded][:3]
+        used = Term(only, method_words(only))
         yield Hit(
-            Say("The evaluation uses only one kind of evidence ({only})", only=only),
+            Say("The evaluation uses only one kind of evidence ({only})", only=used),
             ("evaluation", "methods"),
             Say(
                 "Add a second kind of evidence alongside {only}, such as {others}",
-                only=only,
-                others=others,
+                only=used,
+                others=Term(_either(others), _either([method_words(m) for m in others])),
             ),
             key="methods",
         )
+
+
+def _either(parts: list[str]) -> str:
+    """ "a, b or c"."""
+    return listing(parts).replace(" and ", " or ")
 
 
 @rule(
@@ -521,7 +534,7 @@ def improvement_overdue(ctx: Context) -> Iterator[Hit]:
                 Say(
                     "An improvement action due on {due} is not done: {a}",
                     a=subject,
-                    due=action.due.isoformat(),
+                    due=action.due,
                 ),
                 ("evaluation", "improvements", i, "due"),
                 "Finish the action and mark it done, or agree a new due date",
@@ -553,7 +566,7 @@ def agreement_review_passed(ctx: Context) -> Iterator[Hit]:
     due = agreement.review_due if agreement is not None else None
     if due is not None and due < ctx.as_of:
         yield Hit(
-            Say("The partnership agreement was due for review on {due}", due=due.isoformat()),
+            Say("The partnership agreement was due for review on {due}", due=due),
             ("partnership", "agreement", "review_due"),
             "Review the partnership agreement with all partners and set the next review date",
             key="review_due",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from partnercheck.load.nodes import Path
 from partnercheck.model.partnership import Partnership
+from partnercheck.rules.context import short_name
 
 # The last key of a path (or "parent.key" where the key alone is ambiguous), in words.
 KEY_WORDS: dict[str, str] = {
@@ -43,8 +44,21 @@ def field_words(p: Partnership, path: Path) -> str:
         or KEY_WORDS.get(last)
         or "the " + last.replace("_", " ").replace("-", " ")
     )
+    risk = _risk(p, path)
+    if risk:  # "the mitigation of the risk “Federal recovery funds must be…”"
+        return words if last == "description" else f"{words} of {risk}"
     owner = _owner(p, path)
     return f"{words} ({owner})" if owner else words
+
+
+def _risk(p: Partnership, path: Path) -> str:
+    """The risk a path is in, named by the first words of its description; else ""."""
+    if len(path) < 2 or path[0] != "risks" or not isinstance(path[1], int):
+        return ""
+    index = path[1]
+    if index >= len(p.risks) or not p.risks[index].description.strip():
+        return f"risk {index + 1}"
+    return f"the risk “{short_name(p.risks[index].description)}”"
 
 
 def _owner(p: Partnership, path: Path) -> str:
@@ -58,6 +72,4 @@ def _owner(p: Partnership, path: Path) -> str:
         return next((x.name for x in p.partners if x.id == partner), "")
     if section == "goals":
         return f"goal {index + 1}"
-    if section == "risks":
-        return f"risk {index + 1}"
     return ""

@@ -8,6 +8,10 @@ that names a key covered here.
 
 from __future__ import annotations
 
+import re
+from datetime import date
+from enum import StrEnum
+
 PLAIN_ADVICE: dict[str, str] = {
     "PC101": "Agree two to five shared objectives with the partners.",
     "PC103": "Record where each goal's indicator stood when the goal was agreed.",
@@ -58,3 +62,93 @@ PLAIN_ADVICE: dict[str, str] = {
 def plain_advice(rule_id: str, recommendation: str) -> str:
     """The rule's fix in plain words (its recommendation when that names no key)."""
     return PLAIN_ADVICE.get(rule_id, recommendation)
+
+
+# --- The file's words as a board reads them -------------------------------------------
+# Client sentences never show a format value ("strategic-alliance", "lead-partner") or an
+# ISO date; CI formats and a report's details keep them. This is the one place that says
+# how each reads (``Say`` renders enums and dates through it, reporters call it).
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+# Values of the file's enums whose plain words are not just the value with spaces.
+VALUE_WORDS: dict[str, dict[str, str]] = {
+    "Frequency": {
+        "weekly": "every week",
+        "fortnightly": "every two weeks",
+        "monthly": "every month",
+        "bi-monthly": "every two months",
+        "quarterly": "every three months",
+        "twice-yearly": "every six months",
+        "annually": "every year",
+        "biennially": "every two years",
+        "ad-hoc": "when needed",
+    },
+    "DecisionRule": {
+        "majority": "simple majority",
+        "supermajority": "two-thirds majority",
+        "lead-partner": "the lead partner decides alone",
+    },
+    "Depth": {"partnership": "full partnership"},
+}
+# Evaluation methods are free text; the common ones the format suggests read as these.
+METHOD_WORDS: dict[str, str] = {
+    "performance-indicators": "performance indicators",
+    "service-user-feedback": "feedback from the people you serve",
+    "case-studies": "case studies",
+    "partner-survey": "partner surveys",
+}
+
+
+def human_date(day: date) -> str:
+    """ "19 March 2026": how a board writes a date."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def month_year(day: date) -> str:
+    """ "March 2024"."""
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+def iso_to_human(text: str) -> str:
+    """An ISO date written as text ("2026-03-19") as a board writes it; other text as is."""
+    if not _ISO_DATE.fullmatch(text):
+        return text
+    try:
+        return human_date(date.fromisoformat(text))
+    except ValueError:
+        return text
+
+
+def value_words(value: StrEnum) -> str:
+    """A format value in words: ``strategic-alliance`` reads "strategic alliance"."""
+    own = VALUE_WORDS.get(type(value).__name__, {})
+    return own.get(value.value) or value.value.replace("-", " ")
+
+
+def method_words(method: str) -> str:
+    """An evaluation method in words; a method the file names in its own words stays so."""
+    return METHOD_WORDS.get(method.strip().casefold(), method.strip())
+
+
+def the(name: str) -> str:
+    """A body's name as a sentence uses it: "the Executive Committee"; a name that has its
+    own article or owner ("The Board", "Riverside's board") is left alone."""
+    first = name.split(" ", 1)[0].casefold()
+    if first in ("the", "a", "an", "our", "its", "their") or first.endswith(("'s", "\u2019s")):
+        return name
+    return f"the {name}"

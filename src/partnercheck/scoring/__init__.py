@@ -49,6 +49,7 @@ BAND_ORDER = [band for _, band in BANDS]  # best first
 CEILING = {Band.STRONG: 100.0, Band.DEVELOPING: 79.9, Band.AT_RISK: 59.9, Band.CRITICAL: 39.9}
 CAP_ROOM = 5.0  # a capped score is squeezed into the top five points of its band
 ERROR_CAP = Band.DEVELOPING  # the best band while an unsuppressed error finding stands
+HELD = "held at "  # a cap's reason for people: "held at developing because ..."
 # How much each goal outcome counts towards the outcome shortfall (docs/scoring.md).
 SHORTFALL = {
     "missed": 1.0,
@@ -225,8 +226,14 @@ def weighted_mean(elements: Sequence[ElementScore]) -> float:
     return round(sum(e.weight * e.score for e in elements) / total, 1) if total else 0.0
 
 
-def _element_cap(elements: Sequence[ElementScore], absent: Sequence[ElementId] = ()) -> Cap | None:
-    """At most one band above the weakest element; critical when two elements are."""
+def _element_cap(
+    elements: Sequence[ElementScore],
+    absent: Sequence[ElementId] = (),
+    tops: Mapping[ElementId, str] | None = None,
+) -> Cap | None:
+    """At most one band above the weakest element; critical when two elements are.
+    The reason for people names the element as the element table does, and its
+    costliest finding (``tops``)."""
     weighed = [e for e in elements if e.weight > 0]
     if not weighed:
         return None
@@ -237,7 +244,8 @@ def _element_cap(elements: Sequence[ElementScore], absent: Sequence[ElementId] =
             for e in critical[:2]
         )
         reason = f"capped at critical: two elements are critical, {named}"
-        return Cap(band=Band.CRITICAL, reason=reason, text=reason)
+        said = " and ".join(_element_words(e, absent) for e in critical[:2])
+        return Cap(band=Band.CRITICAL, reason=reason, text=f"{HELD}critical because {said}")
     order = list(ElementId)
     weakest = min(weighed, key=lambda e: (e.score, order.index(e.id)))
     weakest_band = band_for(weakest.score)
@@ -248,7 +256,17 @@ def _element_cap(elements: Sequence[ElementScore], absent: Sequence[ElementId] =
         f"capped at {allowed.value}: {weakest.id.value} is {weakest_band.value} "
         f"({weakest.score:.1f} of 100)"
     )
-    return Cap(band=allowed, reason=reason, text=reason)
+    top = (tops or {}).get(weakest.id)
+    text = f"{HELD}{allowed.value} because {_element_words(weakest, absent)}"
+    return Cap(band=allowed, reason=reason, text=f"{text}: {top}" if top else text)
+
+
+def _element_words(e: ElementScore, absent: Sequence[ElementId]) -> str:
+    """ "Clear roles and responsibilities is largely missing (30.0/100)", in the element
+    table's words."""
+    if e.id in absent:
+        return f"{e.title} is missing altogether"
+    return f"{e.title} is {e.verdict.lower() or band_for(e.score).value} ({e.score:.1f}/100)"
 
 
 def _counted(count: int, of: int, what: str) -> str:
@@ -271,15 +289,11 @@ def _outcome_cap(outcomes: Outcomes) -> Cap | None:
         if count
     ]
     if outcomes.lapsed and outcomes.shortfall >= SHORTFALL_DEVELOPING:
-        reason = (
-            f"capped at at-risk: results fall short ({'; '.join(parts)}) and nobody has "
-            "reviewed them for two cycles"
-        )
-        return Cap(band=Band.AT_RISK, reason=reason, text=reason)
+        why = f"results fall short ({'; '.join(parts)}) and nobody has reviewed them for two cycles"
+        return _capped(Band.AT_RISK, why)
     for limit, band in ((SHORTFALL_AT_RISK, Band.AT_RISK), (SHORTFALL_DEVELOPING, ERROR_CAP)):
         if outcomes.shortfall >= limit:
-            reason = f"capped at {band.value}: results fall short ({'; '.join(parts)})"
-            return Cap(band=band, reason=reason, text=reason)
+            return _capped(band, f"results fall short ({'; '.join(parts)})")
     if states and (outcomes.evidenced < EVIDENCED_FOR_STRONG or not outcomes.reviewed):
         known = sum(1 for s in states if s != "unknown")
         why = (
@@ -287,23 +301,45 @@ def _outcome_cap(outcomes: Outcomes) -> Cap | None:
             if not outcomes.reviewed
             else f"only {known} of {n} goals have a result or KPI reading on record"
         )
-        reason = f"capped at developing: no track record yet ({why})"
-        return Cap(band=Band.DEVELOPING, reason=reason, text=reason)
+        # Not a problem to a new partnership: what strong still needs.
+        said = (
+            "until the partners hold their first review: strong needs results on record, "
+            "not a sound design alone"
+            if not outcomes.reviewed
+            else f"because results are on record for only {known} of {n} goals"
+        )
+        return Cap(
+            band=Band.DEVELOPING,
+            reason=f"capped at developing: no track record yet ({why})",
+            text=f"{HELD}developing {said}",
+        )
     return None
+
+
+def _capped(band: Band, why: str) -> Cap:
+    return Cap(
+        band=band, reason=f"capped at {band.value}: {why}", text=f"{HELD}{band.value} because {why}"
+    )
 
 
 def _draft_cap(outcomes: Outcomes) -> Cap | None:
     """A file largely of placeholder text is a draft; one with many is unfinished."""
     count, texts = outcomes.placeholders, outcomes.texts
     if texts >= DRAFT_MIN_TEXTS and count >= DRAFT_SHARE * texts:
-        reason = (
-            f"capped at critical: the file is a draft ({count} of {texts} texts are placeholders)"
+        return _capped(
+            Band.CRITICAL, f"the file is a draft ({count} of {texts} texts are placeholders)"
         )
-        return Cap(band=Band.CRITICAL, reason=reason, text=reason)
     if count >= UNFINISHED_COUNT:
-        reason = f"capped at at-risk: the agreement is unfinished ({count} placeholders)"
-        return Cap(band=Band.AT_RISK, reason=reason, text=reason)
+        return _capped(Band.AT_RISK, f"the agreement is unfinished ({count} placeholders)")
     return None
+
+
+def _lower_first(text: str) -> str:
+    """ "The partners are..." inside a sentence; a name or acronym ("NHS ...") keeps its case."""
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:].islower():
+        return text[:1].lower() + text[1:]
+    return text
 
 
 def headline_cap(
@@ -311,6 +347,7 @@ def headline_cap(
     errors: Sequence[tuple[str, str, str]],
     outcomes: Outcomes | None = None,
     rule_caps: Sequence[tuple[Band, str, str]] = (),
+    tops: Mapping[ElementId, str] | None = None,
 ) -> Cap | None:
     """The band cap (docs/scoring.md, "The headline"): the strictest of the rules.
 
@@ -321,7 +358,7 @@ def headline_cap(
     outcomes = outcomes or Outcomes()
     found = (
         _draft_cap(outcomes),
-        _element_cap(elements, outcomes.absent),
+        _element_cap(elements, outcomes.absent, tops),
         _outcome_cap(outcomes),
     )
     caps = [c for c in found if c]
@@ -335,18 +372,20 @@ def headline_cap(
             Cap(
                 band=band,
                 reason=f"capped at {band.value}: {by_id}",
-                text=f"capped at {band.value}: {by_name}",
+                text=f"{HELD}{band.value} because {_lower_first(by_name)}",
             )
         )
     if errors:
         rule_id, by_id, by_name = errors[0]
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        head = f"capped at {ERROR_CAP.value}: an error stands: "
+        serious = f" (and {len(errors) - 1} more serious finding{'s' if len(errors) > 2 else ''})"
         caps.append(
             Cap(
                 band=ERROR_CAP,
-                reason=f"{head}{by_id.rstrip('.')} ({rule_id}){more}",
-                text=f"{head}{by_name.rstrip('.')}{more}",
+                reason=f"capped at {ERROR_CAP.value}: an error stands: "
+                f"{by_id.rstrip('.')} ({rule_id}){more}",
+                text=f"{HELD}{ERROR_CAP.value} because {_lower_first(by_name.rstrip('.'))}"
+                + (serious if more else ""),
             )
         )
     if not caps:
@@ -385,12 +424,23 @@ def score(
         for d in drafts
         if d.rule.cap is not None and not d.suppressed
     ]
-    cap = headline_cap(elements, errors, outcomes, rule_caps)
+    cap = headline_cap(elements, errors, outcomes, rule_caps, _costliest(drafts, costs))
     overall = capped(mean, cap.band) if cap is not None else mean
     if overall == mean:
         cap = None  # a cap that does not lower the score is not worth reporting
     findings = [_finding(d, cost) for d, cost in zip(drafts, costs, strict=True)]
     return Scored(overall, band_for(overall), elements, findings, costs, mean, cap)
+
+
+def _costliest(drafts: Sequence[Draft], costs: Sequence[float]) -> dict[ElementId, str]:
+    """Each element's costliest standing finding, by name: what holds it down."""
+    best: dict[ElementId, tuple[float, str]] = {}
+    for d, cost in zip(drafts, costs, strict=True):
+        if d.suppressed or d.element is None or cost <= 0:
+            continue
+        if cost > best.get(d.element, (0.0, ""))[0]:
+            best[d.element] = (cost, names(d.hit.message).rstrip("."))
+    return {element: text for element, (_, text) in best.items()}
 
 
 def _finding(d: Draft, cost: float) -> Finding:

@@ -18,7 +18,7 @@ from partnercheck.results import (
     PriorityAction,
     SurveyResult,
 )
-from partnercheck.rules.base import Rule, ids, listing, names
+from partnercheck.rules.base import Rule, few, ids, listing, names
 from partnercheck.rules.context import Subject
 from partnercheck.rules.plain import plain_advice
 from partnercheck.scoring import BAND_ORDER, Draft, Scored
@@ -117,7 +117,7 @@ def _action(first: Draft, subjects: Sequence[Subject | None], by_name: bool) -> 
     """The action's words: the finding's own fix, or the rule's fix for all its subjects."""
     named = [s for s in subjects if s is not None]
     if len(subjects) > 1 and first.rule.many_fix and len(named) == len(subjects):
-        who = listing([s.name if by_name else s.id for s in named])
+        who = few([s.name for s in named]) if by_name else listing([s.id for s in named])
         return f"{first.rule.many_fix}: {who}"
     if len(subjects) > 1:
         rule = first.rule
@@ -242,8 +242,9 @@ def _group(
 ) -> FindingGroup:
     named = [s for s in subjects if s is not None]
     id_list = listing([s.id for s in named])
-    name_list = listing([s.name for s in named])
+    name_list = few([s.name for s in named])
     fix = rule.many_fix or rule.recommendation
+    # The text has just named them: "each of them" needs no second list.
     plain = rule.many_fix or plain_advice(rule.id, rule.recommendation).rstrip(".")
     return FindingGroup(
         id=rule.id,
@@ -254,7 +255,7 @@ def _group(
         message=rule.many.format(count=len(named), names=id_list),
         text=rule.many.format(count=len(named), names=name_list),
         recommendation=f"{fix}: {id_list}",
-        advice=f"{plain}: {name_list}",
+        advice=plain,
         subjects=[s.id for s in named],
         points=round(points, 2),
     )

@@ -129,7 +129,7 @@ def divergences(table: Table, indicative: set[str], label: Label = str) -> list[
                 element=area if isinstance(area, ElementId) else None,
                 challenge=area if isinstance(area, ChallengeId) else None,
                 partner=low.partner,
-                message=f"Partners disagree about '{title(area)}': {label(low.partner)} rates "
+                message=f"Partners disagree about “{title(area)}”: {label(low.partner)} rates "
                 f"its statements {low.mean:.1f} out of 5, {label(high.partner)} "
                 f"{high.mean:.1f} (a spread of {spread:.1f} points){caveat}.",
                 recommendation="Share the results with all partners and discuss them "
@@ -205,7 +205,7 @@ def gaps(
                     element=element,
                     challenge=None,
                     partner=None,
-                    message=f"'{name}' looks good on paper ({document:.0f}/100) but partners "
+                    message=f"“{name}” looks good on paper ({document:.0f}/100) but partners "
                     f"rate it low ({seen:.0f}/100): what is written down is not what "
                     "partners experience.",
                     recommendation="Check that the arrangements in the partnership file are "
@@ -220,7 +220,7 @@ def gaps(
                     element=element,
                     challenge=None,
                     partner=None,
-                    message=f"Partners rate '{name}' well ({seen:.0f}/100) but little of it "
+                    message=f"Partners rate “{name}” well ({seen:.0f}/100) but little of it "
                     f"is written down ({document:.0f}/100).",
                     recommendation="Record the practice that works in the partnership file, "
                     "so that it survives changes of staff.",
