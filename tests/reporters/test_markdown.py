@@ -12,7 +12,7 @@ from partnercheck.reporters import RenderContext, render
 from partnercheck.reporters.budget import GITHUB_SUMMARY_LIMIT, Block, within
 from partnercheck.results import ELEMENT_TITLES, ElementId, Report
 from partnercheck.textsafe.markdown import WORD_JOINER, cell, escape
-from tests.conftest import assess_changed
+from tests.conftest import EXAMPLES, assess_changed, assess_text
 from tests.reporters.reports import (
     BROKEN,
     FILE,
@@ -266,3 +266,15 @@ def test_priorities_say_their_gain_in_one_form_and_the_cap_lifting_one_first() -
     assert second.endswith(
         "(+4.4 to the elements; the headline stays capped until the cap's reason is dealt with)"
     )
+
+
+def test_no_priority_speaks_of_a_cap_the_report_does_not_show() -> None:
+    # The Eastgate alliance is not capped today, but a cap would hold its headline as the
+    # score rose: the gains say so in numbers, not by citing a cap nobody was shown.
+    text = (EXAMPLES / "small-community-alliance.yaml").read_text(encoding="utf-8")
+    result = assess_text(text, name="small-community-alliance.yaml")
+    assert result.cap is None
+    assert any(p.gain + 0.05 < p.mean_gain for p in result.priorities)
+    page = markdown(report_of(result))
+    assert "capped" not in page.lower()
+    assert re.search(r"\(\+\d+\.\d overall, \+\d+\.\d to the elements\)", page)

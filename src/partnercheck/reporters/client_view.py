@@ -113,7 +113,8 @@ def client_view(result: FileResult) -> ClientView:
         uncapped=uncapped_line(result),
         coverage=coverage_line(result),
         priorities=[
-            Priority(p.advice or p.recommendation, gain_words(p)) for p in result.priorities
+            Priority(p.advice or p.recommendation, gain_words(p, result.cap is not None))
+            for p in result.priorities
         ],
         strengths=[s.text for s in result.strengths],
         partners=partner_rows(result),
@@ -174,13 +175,16 @@ def coverage_line(result: FileResult) -> str:
     return line + "."
 
 
-def gain_words(action: PriorityAction) -> str:
+def gain_words(action: PriorityAction, capped: bool = True) -> str:
     """What doing it earns, in one form for every action: the overall gain, and why the
-    elements' gain does not show while a cap holds the headline."""
+    elements' gain does not show while a cap holds (or, once the score rises, would hold)
+    the headline."""
     about = "about " if action.estimated else ""
     if action.lifts_cap:
         return f"{about}+{action.gain:.1f} overall: it lifts the cap on the headline"
     if action.gain + 0.05 < action.mean_gain:
+        if not capped:  # no cap holds today, but one would as the score rises
+            return f"{about}+{action.gain:.1f} overall, +{action.mean_gain:.1f} to the elements"
         return (
             f"{about}+{action.mean_gain:.1f} to the elements; the headline stays capped "
             "until the cap's reason is dealt with"
