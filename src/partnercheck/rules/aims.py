@@ -134,3 +134,16 @@ def advice_under_way(action: Improvement, then: str) -> Say:
         due=action.due,
         then=then,
     )
+
+
+SHARING_MINUTES = re.compile(
+    r"\b(minutes|decisions|papers|notes)\b.*\b(publish|share|circulat|send)\w*"
+    r"|\b(publish|share|circulat|send)\w*\b.*\b(minutes|decisions|papers|notes)\b",
+    re.IGNORECASE,
+)
+TAKING_PART_IN_REVIEW = re.compile(r"\b(review|evaluat\w*)", re.IGNORECASE)
+REVIEWING_AGREEMENT = re.compile(
+    r"\breview\b.*\b(agreement|framework|terms|memorandum|mou|contract|constitution|charter)\b"
+    r"|\b(agreement|framework|terms|memorandum|mou|contract|constitution|charter)\b.*\breview",
+    re.IGNORECASE,
+)

@@ -9,6 +9,7 @@ from partnercheck.load.nodes import Path
 from partnercheck.model.partnership import Meeting
 from partnercheck.model.types import Frequency
 from partnercheck.results import Band, ChallengeId, ElementId, Severity
+from partnercheck.rules.aims import SHARING_MINUTES, advice_under_way, under_way
 from partnercheck.rules.base import (
     ELEMENT,
     Hit,
@@ -229,10 +230,13 @@ def minutes_shared(ctx: Context) -> Iterator[Hit]:
         unset = meeting.minutes_shared is None
         subject = Subject("meeting", meeting.name, the(meeting.name))
         state = "are not recorded as" if unset else "are not"
+        planned = under_way(ctx, SHARING_MINUTES, [meeting.name])
         yield Hit(
             Say("Minutes of {m} " + state + " shared with all partners", m=subject),
             ("communication", "meetings", i, "minutes_shared"),
-            Say("Circulate the minutes of {m} to every partner", m=subject),
+            advice_under_way(planned, "reaches every partner")
+            if planned
+            else Say("Circulate the minutes of {m} to every partner", m=subject),
             per_item(len(main)) * (0.5 if unset else 1.0),
             key="minutes_shared",
             subject=subject,

@@ -13,7 +13,13 @@ from datetime import date
 from partnercheck.model.partnership import Goal
 from partnercheck.model.types import ActionStatus, Frequency
 from partnercheck.results import ElementId, Severity
-from partnercheck.rules.aims import open_actions_for
+from partnercheck.rules.aims import (
+    REVIEWING_AGREEMENT,
+    TAKING_PART_IN_REVIEW,
+    advice_under_way,
+    open_actions_for,
+    under_way,
+)
 from partnercheck.rules.base import ELEMENT, Hit, Say, Strength, Term, listing, per_item, rule
 from partnercheck.rules.context import Context, Subject
 from partnercheck.rules.plain import method_words, month_year, value_words
@@ -283,10 +289,13 @@ def partner_evaluates(ctx: Context) -> Iterator[Hit]:
     for _i, partner in expected:
         if partner.id not in involved:
             who = ctx.who(partner.id)
+            planned = under_way(ctx, TAKING_PART_IN_REVIEW, [partner.id, partner.name])
             yield Hit(
                 Say("Partner {p} takes no part in evaluation", p=who),
                 ("evaluation", "involves"),
-                Say("Agree how {p} will take part in reviews", p=who),
+                advice_under_way(planned, "brings them into the reviews")
+                if planned
+                else Say("Agree how {p} will take part in reviews", p=who),
                 per_item(len(expected)),
                 key="evaluation.involves",
                 subject=who,
@@ -568,7 +577,9 @@ def agreement_review_passed(ctx: Context) -> Iterator[Hit]:
         yield Hit(
             Say("The partnership agreement was due for review on {due}", due=due),
             ("partnership", "agreement", "review_due"),
-            "Review the partnership agreement with all partners and set the next review date",
+            advice_under_way(planned, "ends with the agreement reviewed and a next review date")
+            if (planned := under_way(ctx, REVIEWING_AGREEMENT))
+            else "Review the partnership agreement with all partners and set the next review date",
             key="review_due",
         )
 
