@@ -303,6 +303,7 @@ def _result(
         active_rules=sorted(r.id for r in run.rules),
         uncapped_score=scored.mean if scored.cap else None,
         cap=scored.cap,
+        ceiling=scored.ceiling,
         strengths=_strengths(strengths, scored),
         groups=groups,
         goals=goal_records(ctx),

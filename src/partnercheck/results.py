@@ -314,6 +314,11 @@ class FileResult(Frozen):
         description="The weighted mean of the elements, when a cap lowered it.",
     )
     cap: Cap | None = Field(default=None, description="The band cap and its reason, if any.")
+    ceiling: Cap | None = Field(
+        default=None,
+        description="A cap that does not lower today's score but would hold it as the score "
+        "rose: the band it cannot rise above, and why.",
+    )
     strengths: list[StrengthRecord] = Field(default_factory=list)
     groups: list[FindingGroup] = Field(default_factory=list)
     goals: list[GoalRecord] = Field(default_factory=list)

@@ -182,7 +182,8 @@ def test_some_results_on_record_are_counted_not_called_no_track_record() -> None
 def test_bodies_take_the_article_a_sentence_needs() -> None:
     text = client_part(markdown("global-immunisation-alliance.yaml"))
     assert "Minutes of the Executive Committee are not shared with all partners" in text
-    assert "Circulate the minutes of the Executive Committee to every partner" in text
+    eastgate = client_part(markdown("small-community-alliance.yaml"))
+    assert "Circulate the minutes of the Pantry planning meeting to every partner" in eastgate
     northern = client_part(markdown("northern-research-consortium.yaml"))
     assert (
         "The last step for settling disputes, the senior officers' meeting, is made up of "

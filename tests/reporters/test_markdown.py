@@ -277,4 +277,7 @@ def test_no_priority_speaks_of_a_cap_the_report_does_not_show() -> None:
     assert any(p.gain + 0.05 < p.mean_gain for p in result.priorities)
     page = markdown(report_of(result))
     assert "capped" not in page.lower()
+    # The headline says which band it cannot rise above, and why.
+    assert result.ceiling is not None and result.ceiling.band == "developing"
+    assert "It cannot rise above developing because results are on record for only" in page
     assert re.search(r"\(\+\d+\.\d overall, \+\d+\.\d to the elements\)", page)

@@ -146,10 +146,17 @@ def sentence(text: str) -> str:
 
 
 def cap_line(result: FileResult) -> str:
-    """Why the headline band is lower than the elements alone would give, or ""."""
-    if result.cap is None:
-        return ""
-    return sentence(result.cap.text or result.cap.reason).rstrip(".") + "."
+    """Why the headline band is lower than the elements alone would give; or, when a cap
+    does not lower today's score, the band it cannot rise above and why; or ""."""
+    if result.cap is not None:
+        return sentence(result.cap.text or result.cap.reason).rstrip(".") + "."
+    if result.ceiling is not None:
+        text = result.ceiling.text or result.ceiling.reason
+        for said in ("held at ", "capped at "):
+            if text.startswith(said):
+                text = "it cannot rise above " + text[len(said) :]
+        return sentence(text).rstrip(".") + "."
+    return ""
 
 
 def uncapped_line(result: FileResult) -> str:

@@ -134,6 +134,8 @@ class Scored:
     costs: list[float]  # unrounded cost of each finding, in the order of ``findings``
     mean: float
     cap: Cap | None
+    # A cap that does not lower today's score but would hold it as the score rose.
+    ceiling: Cap | None = None
 
 
 def band_for(score: float) -> Band:
@@ -426,10 +428,13 @@ def score(
     ]
     cap = headline_cap(elements, errors, outcomes, rule_caps, _costliest(drafts, costs))
     overall = capped(mean, cap.band) if cap is not None else mean
+    ceiling = None
     if overall == mean:
-        cap = None  # a cap that does not lower the score is not worth reporting
+        # Not lowering the score, it is not the headline's cap, but it says how far the
+        # score can rise before the reason must be dealt with.
+        ceiling, cap = cap, None
     findings = [_finding(d, cost) for d, cost in zip(drafts, costs, strict=True)]
-    return Scored(overall, band_for(overall), elements, findings, costs, mean, cap)
+    return Scored(overall, band_for(overall), elements, findings, costs, mean, cap, ceiling)
 
 
 def _costliest(drafts: Sequence[Draft], costs: Sequence[float]) -> dict[ElementId, str]:
