@@ -406,8 +406,8 @@ def _both_small_gaps(d: dict[str, Any]) -> None:
 @pytest.mark.parametrize(
     ("change", "listed"),
     [
-        # Nothing else to do: the best action under a point is the one priority.
-        (_two_partners_without_benefits, ["PC110"]),
+        # A strong partnership is not handed a trifle (0.9) as its priority.
+        (_two_partners_without_benefits, []),
         # Without a target G2's progress is unknown, so the headline is held for want of
         # a track record: showing how G2 is doing lifts it.
         (_a_goal_without_a_target, ["track-record", "PC104"]),
@@ -466,3 +466,13 @@ def test_a_legal_dispute_comes_before_larger_gains_while_another_cap_holds() -> 
     first = result.priorities[0]
     assert (first.rule, first.lifts_cap, first.caps_alone) == ("PC309", False, True)
     assert any(p.mean_gain > first.mean_gain for p in result.priorities[1:])
+
+
+def test_short_of_strong_the_best_small_action_is_still_given() -> None:
+    from partnercheck.results import PriorityAction
+    from partnercheck.scoring.priorities import top
+
+    small = PriorityAction(rule="PC110", recommendation="Agree benefits", gain=0.9, mean_gain=0.9)
+    smaller = PriorityAction(rule="PC305", recommendation="List channels", gain=0.4, mean_gain=0.4)
+    assert top([smaller, small], fallback=True) == [small]
+    assert top([smaller, small], fallback=False) == []

@@ -22,6 +22,7 @@ from partnercheck.model.partnership import Partnership
 from partnercheck.model.validate import build
 from partnercheck.power_reading import power_readings
 from partnercheck.results import (
+    Band,
     ElementId,
     FileResult,
     Finding,
@@ -326,7 +327,7 @@ def _priorities(
         actions += survey_priorities(survey, scored, lambda seen: run.score(drafts, seen))
     if scored.cap is not None and not any(a.lifts_cap for a in actions):
         actions += _track_record(run, drafts, scored, perception)
-    return top(actions)
+    return top(actions, fallback=scored.band is not Band.STRONG)
 
 
 def _track_record(

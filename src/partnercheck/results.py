@@ -178,6 +178,11 @@ class PriorityAction(Frozen):
         default=False,
         description="Doing it lifts or eases the cap on the headline: such actions come first.",
     )
+    under_way: bool = Field(
+        default=False,
+        description="An improvement action already agreed addresses it: it ranks after the "
+        "actions nobody has started.",
+    )
     caps_alone: bool = Field(
         default=False,
         description="Its finding caps the headline by itself (partners in litigation), even "

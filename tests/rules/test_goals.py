@@ -228,3 +228,16 @@ def test_one_goal_on_course_reads_in_the_singular() -> None:
     result = assess_changed(lambda d: d["goals"][1].update(status="off-track"))
     [text] = [s.text for s in result.strengths if s.element == "goals"]
     assert text.startswith("1 of 2 goals is met or on course")
+
+
+@pytest.mark.parametrize("status", ["met", "missed"])
+def test_a_settled_goal_is_not_asked_for_a_baseline_or_target(status: str) -> None:
+    def change(d: dict[str, Any]) -> None:
+        goal, kpi = d["goals"][1], d["evaluation"]["kpis"][1]
+        goal["status"] = status
+        for field in ("baseline", "target"):
+            goal.pop(field, None)
+            kpi.pop(field, None)
+
+    result = assess_changed(change)
+    assert not fired(result, "PC103") and not fired(result, "PC104")

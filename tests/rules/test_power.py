@@ -327,6 +327,11 @@ def test_pc712_fires_when_one_partner_decides_alone() -> None:
         "Partner council can take decisions alone (lead-partner rule) and chairs without "
         "rotation and controls the budget, bringing 33% of the resources"
     )
+    assert finding.advice == (
+        "Change how the Partnership board decides so that Test City Council cannot decide "
+        "alone; have the chair rotate or be independent; and put the budget under the "
+        "partners' joint control"
+    )
     assert finding.location is not None
     assert finding.location.path == "governance.decision_making"
     # One gap, one price: neither the fixed chair nor the over-power is charged again.

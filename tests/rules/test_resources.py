@@ -14,8 +14,8 @@ def test_pc401_fires_for_a_partner_contributing_nothing() -> None:
     result = assess_changed(lambda d: d["partners"][1].pop("contributions"))
     [finding] = fired(result, "PC401")
     assert finding.message == (
-        "Partner trust contributes nothing, but still can block any decision of the "
-        "Partnership board (it decides by consensus) and is named on 2 goals"
+        "Partner trust contributes nothing, but still holds a veto over the "
+        "Partnership board's decisions (it decides by consensus) and is named on 2 goals"
     )
     assert finding.location is not None and finding.location.path == "partners[1]"
     assert finding.challenge == "resource-investment" and finding.severity == "error"
@@ -158,7 +158,7 @@ def test_pc403_fires_for_a_zero_budget_and_no_assets() -> None:
         d["resources"]["shared_assets"] = []
 
     [finding] = fired(assess_changed(change), "PC403")
-    assert finding.message == "The pooled budget is 0 and no assets are shared"
+    assert finding.message == "There is no pooled budget (it is 0) and no shared asset"
     assert finding.location is not None and finding.location.path == "resources.pooled_budget"
     assert finding.severity == "warning"
 

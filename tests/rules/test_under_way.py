@@ -69,3 +69,23 @@ def test_a_done_or_overdue_action_is_not_credited(rule: str, gap: Any, text: str
 def test_an_action_about_something_else_is_not_credited(rule: str, gap: Any, text: str) -> None:
     [finding] = fired(assess_changed(with_action(text, gap)), rule)
     assert not finding.advice.startswith("Make sure the action under way")
+
+
+def test_a_credited_finding_is_not_grouped_with_findings_whose_advice_differs() -> None:
+    def two_out(d: dict[str, Any]) -> None:
+        d["evaluation"]["involves"] = ["council"]  # trust and carers take no part
+
+    result = assess_changed(with_action("Bring the hospital trust into the annual review", two_out))
+    assert len(fired(result, "PC604")) == 2
+    assert not [g for g in result.groups if g.rule == "PC604"]
+
+
+def test_an_action_already_in_hand_ranks_after_one_nobody_has_started() -> None:
+    from partnercheck.results import PriorityAction
+    from partnercheck.scoring.priorities import top
+
+    in_hand = PriorityAction(
+        rule="PC604", recommendation="Make sure", gain=3.0, mean_gain=3.0, under_way=True
+    )
+    not_started = PriorityAction(rule="PC305", recommendation="List", gain=2.0, mean_gain=2.0)
+    assert top([in_hand, not_started]) == [not_started, in_hand]

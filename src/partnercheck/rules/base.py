@@ -177,6 +177,9 @@ class Hit:
     # file the finding under the element it is about; it never changes the price.
     element: ElementId | None = None
     challenge: ChallengeId | None = None
+    # An improvement action already agreed addresses it: its advice credits that action,
+    # so it is not grouped with findings whose advice differs, and it ranks later.
+    under_way: bool = False
 
 
 @dataclass(frozen=True, slots=True)

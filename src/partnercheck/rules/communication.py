@@ -104,7 +104,7 @@ def regular_meetings(ctx: Context) -> Iterator[Hit]:
         ("communication", "meetings"),
         Say(
             "Give {m} a fixed cycle (for example monthly) instead of meeting ad hoc",
-            m=meetings[0].name,
+            m=the(meetings[0].name),
         ),
         key="frequency",
     )
@@ -240,6 +240,7 @@ def minutes_shared(ctx: Context) -> Iterator[Hit]:
             per_item(len(main)) * (0.5 if unset else 1.0),
             key="minutes_shared",
             subject=subject,
+            under_way=planned is not None,
         )
 
 

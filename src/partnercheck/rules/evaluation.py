@@ -293,12 +293,13 @@ def partner_evaluates(ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 Say("Partner {p} takes no part in evaluation", p=who),
                 ("evaluation", "involves"),
-                advice_under_way(planned, "brings them into the reviews")
+                advice_under_way(planned, "brings this partner into the reviews")
                 if planned
                 else Say("Agree how {p} will take part in reviews", p=who),
                 per_item(len(expected)),
                 key="evaluation.involves",
                 subject=who,
+                under_way=planned is not None,
             )
 
 
@@ -581,6 +582,7 @@ def agreement_review_passed(ctx: Context) -> Iterator[Hit]:
             if (planned := under_way(ctx, REVIEWING_AGREEMENT))
             else "Review the partnership agreement with all partners and set the next review date",
             key="review_due",
+            under_way=planned is not None,
         )
 
 

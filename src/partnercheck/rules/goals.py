@@ -72,10 +72,15 @@ def goals_defined(ctx: Context) -> Iterator[Hit]:
     )
 
 
-def _goal_rule_hits(ctx: Context, missing: str, field: str, fix: str, key: str) -> Iterator[Hit]:
-    """One hit per live goal lacking ``field`` (on the goal or on a KPI measuring it)."""
+def _goal_rule_hits(
+    ctx: Context, missing: str, field: str, fix: str, key: str, settled_too: bool = True
+) -> Iterator[Hit]:
+    """One hit per live goal lacking ``field`` (on the goal or on a KPI measuring it);
+    without ``settled_too``, not for a goal already recorded as met or missed."""
     live = ctx.live_goals
     for i, goal in live:
+        if not settled_too and goal.status in (GoalStatus.MET, GoalStatus.MISSED):
+            continue  # its result is settled: a baseline or target would change nothing
         if getattr(goal, field) is None and not _kpi_has(ctx, goal, field):
             subject = ctx.goal(goal)
             yield Hit(
@@ -121,7 +126,8 @@ def goal_indicator(ctx: Context) -> Iterator[Hit]:
     severity=Severity.WARNING,
     weight=5,
     rationale="""A baseline is what makes later progress visible: without the starting
-    value, an improvement cannot be told apart from where the partnership began.""",
+    value, an improvement cannot be told apart from where the partnership began. Not
+    asked of a goal already recorded as met or missed.""",
     recommendation="Record the indicator's value when the goal was agreed as `baseline`.",
     example="""
     goals:
@@ -140,6 +146,7 @@ def goal_baseline(ctx: Context) -> Iterator[Hit]:
         "baseline",
         "Record the starting value of the indicator for {g}",
         "baseline",
+        settled_too=False,
     )
 
 
@@ -149,7 +156,8 @@ def goal_baseline(ctx: Context) -> Iterator[Hit]:
     severity=Severity.WARNING,
     weight=12,
     rationale="""A goal without a target cannot be achieved or missed, so it cannot be
-    evaluated; measurable targets are the first mark of a clear objective.""",
+    evaluated; measurable targets are the first mark of a clear objective. Not asked of
+    a goal already recorded as met or missed: the partners have judged it.""",
     recommendation="Agree a measurable target value for each goal.",
     example="""
     goals:
@@ -168,6 +176,7 @@ def goal_target(ctx: Context) -> Iterator[Hit]:
         "target",
         "Agree a measurable target for {g}",
         "target",
+        settled_too=False,
     )
 
 

@@ -93,11 +93,12 @@ def no_partner_decides_alone(ctx: Context) -> Iterator[Hit]:
     brings = f", bringing {shares.shares.get(pid, 0.0):.0%} of the resources" if shares else ""
     extra = f" and {' and '.join(also)}" if also else ""
     kind = "Partner" if pid in ctx.partner_ids else "Member"
-    separate = (
-        f", and give the {' and the '.join(a.split()[-1] for a in also)} to others"
-        if (also)
-        else ""
-    )
+    steps = []
+    if _fixed_chair(ctx) == pid:
+        steps.append("have the chair rotate or be independent")
+    if _holds_money(ctx, pid):
+        steps.append("put the budget under the partners' joint control")
+    separate = "".join(f"; {'and ' if i == len(steps) - 1 else ''}{s}" for i, s in enumerate(steps))
     yield Hit(
         Say(
             kind + " {p} can take decisions alone ({basis}){extra}{brings}",

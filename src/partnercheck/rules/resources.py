@@ -49,7 +49,7 @@ def _seats_held(ctx: Context, pid: str) -> list[str]:
         if assumed and body.rule is not DecisionRule.CONSENSUS:
             held.append(f"takes part in the decisions of the {name}")
         elif body.rule is DecisionRule.CONSENSUS:
-            held.append(f"can block any decision of the {name} (it decides by consensus)")
+            held.append(f"holds a veto over the {name}'s decisions (it decides by consensus)")
         else:
             held.append(f"has a {'vote' if pid in body.votes else 'seat'} on the {name}")
     return held
@@ -222,7 +222,7 @@ def pooled_resources(ctx: Context) -> Iterator[Hit]:
     fix = "Pool part of the budget, or agree which assets the partners use in common"
     if res is not None and res.pooled_budget is not None:
         yield Hit(
-            "The pooled budget is 0 and no assets are shared",
+            "There is no pooled budget (it is 0) and no shared asset",
             ("resources", "pooled_budget"),
             fix,
             key="resources.shared_assets",

@@ -318,20 +318,24 @@ def served_have_voice(ctx: Context) -> Iterator[Hit | Strength]:
                 who=[ctx.who(v) for v in sorted(voices)],
             ),
             body.path,
-            advice_under_way(planned, "gives them a vote on the body that decides")
+            advice_under_way(planned, "gives their representatives a vote on the body that decides")
             if planned
             else "Give the representatives of the people the partnership serves a vote on the "
             "body that decides",
             key="votes",
             severity=Severity.ERROR if excluded_partner else None,
+            under_way=planned is not None,
         )
         return
     yield Hit(
         "The people the partnership serves have no voice on any decision body",
         body.path,
-        advice_under_way(planned, "gives them a vote where decisions are made")
+        advice_under_way(
+            planned, "gives the people the partnership serves a vote where decisions are made"
+        )
         if planned
         else "Give the people the partnership serves a seat where decisions are made, for "
         "example through a residents' or service users' organisation",
         key="members (kind: community)",
+        under_way=planned is not None,
     )

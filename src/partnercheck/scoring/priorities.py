@@ -52,9 +52,11 @@ def document_priorities(
     by_rule: dict[str, list[int]] = defaultdict(list)
     for i, (d, cost) in enumerate(zip(drafts, scored.costs, strict=True)):
         if cost > 0:
-            by_rule[SAME_ACTION.get(d.rule.id, d.rule.id)].append(i)
+            key = SAME_ACTION.get(d.rule.id, d.rule.id)
+            by_rule[f"{key} under way" if d.hit.under_way else key].append(i)
     actions = []
-    for rule_id, indexes in by_rule.items():
+    for key, indexes in by_rule.items():
+        rule_id = key.removesuffix(" under way")
         keep = set(indexes)
         rest = [d for i, d in enumerate(drafts) if i not in keep]
         again = rescore(rest, perception)
@@ -71,6 +73,7 @@ def document_priorities(
                 element=first.element,
                 lifts_cap=_eases(scored, again),
                 caps_alone=any(drafts[i].rule.cap is not None for i in indexes),
+                under_way=first.hit.under_way,
             )
         )
     return actions
@@ -188,17 +191,21 @@ def _raised(
     return out
 
 
-def top(actions: Sequence[PriorityAction], count: int = PRIORITY_COUNT) -> list[PriorityAction]:
+def top(
+    actions: Sequence[PriorityAction], count: int = PRIORITY_COUNT, fallback: bool = True
+) -> list[PriorityAction]:
     """The actions that do most for the partnership. What lifts the cap on the headline
     comes first, by its overall gain, then what would cap it on its own (a legal
     dispute); then the rest by what they add to the elements (a
     cap can hide that for now), then by the overall gain; exact before estimated on a tie.
     Advice already given is not given twice. Actions worth less than a point are left out,
-    unless there is nothing else: then the best of them is the one priority."""
+    unless there is nothing else and ``fallback`` (the file is not strong): then the best
+    of them is the one priority."""
     material = [a for a in actions if a.gain >= MATERIAL or a.mean_gain >= MATERIAL]
-    if not material:
-        # Never leave a board with nothing to do while findings cost points: the one
-        # action that does most, however small.
+    if not material and fallback:
+        # Never leave a board short of strong with nothing to do while findings cost
+        # points: the one action that does most, however small. A strong partnership is
+        # not handed a trifle as its priority.
         material = sorted(
             (a for a in actions if a.gain > 0 or a.mean_gain > 0),
             key=lambda a: (-a.mean_gain, -a.gain, a.estimated, a.rule),
@@ -208,6 +215,7 @@ def top(actions: Sequence[PriorityAction], count: int = PRIORITY_COUNT) -> list[
         key=lambda a: (
             not a.lifts_cap,
             not a.caps_alone,  # partners in litigation: the dispute before the paperwork
+            a.under_way,  # what nobody has started before what is already in hand
             -(a.gain if a.lifts_cap else a.mean_gain),
             -a.gain,
             a.estimated,
@@ -216,7 +224,8 @@ def top(actions: Sequence[PriorityAction], count: int = PRIORITY_COUNT) -> list[
     )
     chosen: list[PriorityAction] = []
     for action in ranked:
-        if all(action.advice != c.advice for c in chosen):
+        said = action.advice or action.recommendation
+        if all(said != (c.advice or c.recommendation) for c in chosen):
             chosen.append(action)
     return chosen[:count]
 
@@ -225,7 +234,8 @@ def finding_groups(drafts: Sequence[Draft], costs: Sequence[float]) -> list[Find
     """Findings of one rule about several subjects, as one named gap (points summed)."""
     members: dict[str, list[int]] = defaultdict(list)
     for i, d in enumerate(drafts):
-        if not d.suppressed and d.rule.many and d.hit.subject is not None:
+        # A finding whose advice credits an action under way keeps its own advice.
+        if not d.suppressed and d.rule.many and d.hit.subject is not None and not d.hit.under_way:
             members[d.rule.id].append(i)
     groups = []
     for _rule_id, indexes in members.items():
