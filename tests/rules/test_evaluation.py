@@ -444,7 +444,7 @@ def action(text: str, status: str = "open") -> dict[str, Any]:
 def test_pc614_fires_when_the_actions_are_about_something_else() -> None:
     result = assess_changed(goal_off_track())  # only: add a carers' representative to the board
     [finding] = fired(result, "PC614")
-    assert finding.message == "No improvement action tackles the goals going wrong (G1)"
+    assert finding.message == "No improvement action is tied to the goals going wrong (G1)"
     assert path_of(finding) == "evaluation"
     assert (finding.severity, finding.points) == ("warning", 15.0)
     assert finding.recommendation.startswith("Agree improvement actions aimed at G1")

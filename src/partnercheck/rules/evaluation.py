@@ -699,10 +699,18 @@ def actions_tackle_results(ctx: Context) -> Iterator[Hit]:
         return  # the reviews are working on at least one of the results
     goals = [ctx.goal(g) for _, g in wrong]
     yield Hit(
-        Say("No improvement action tackles the goals going wrong ({g})", g=goals)
+        # With actions open, one may be meant for the goal without saying so: the finding
+        # says what the file shows (no action tied to it), not that nothing is being done.
+        Say("No improvement action is tied to the goals going wrong ({g})", g=goals)
         if open_actions
         else Say("No improvement action is open while goals are going wrong ({g})", g=goals),
         ("evaluation",),
-        Say("Agree improvement actions aimed at {g}", g=goals),
+        Say(
+            "Agree improvement actions aimed at {g}, or record which goal an action already "
+            "agreed is for",
+            g=goals,
+        )
+        if open_actions
+        else Say("Agree improvement actions aimed at {g}", g=goals),
         key="evaluation.improvements",
     )
