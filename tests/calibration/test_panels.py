@@ -22,10 +22,6 @@ from partnercheck.results import FileResult
 HERE = Path(__file__).parent
 PANELS = (HERE / "panel.yaml", HERE / "holdout" / "panel.yaml")
 KNOWN_DISAGREEMENTS = {
-    "holdout/cases/nhs-university-clinical-academic--trust-withdraws-funding.yaml": (
-        "the trust's withdrawal is history the format cannot hold: the file shows only what "
-        "it still brings, which is still a real contribution"
-    ),
     "holdout/cases/museum-loans-consortium--registrar-posts-cut.yaml": (
         "losing the coordinating posts that were the consortium's working core is weighed by "
         "the assessor as a collapse; the rules see one more weak resource element"

@@ -163,3 +163,60 @@ def test_a_risk_that_covers_pc722_halves_it() -> None:
 
 def test_investment_rules_stay_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:
     assert not [f for f in sound_result.findings if f.rule.startswith("PC72")]
+
+
+def _trust_brings(*contributions: dict[str, Any]) -> Any:
+    return lambda d: d["partners"][1].update(contributions=list(contributions))
+
+
+STAFF_KEPT = {"type": "staff", "fte": 1.0, "description": "Discharge nurse"}
+
+
+@pytest.mark.parametrize(
+    ("contribution", "severity"),
+    [
+        # Withdrawn to nothing, with something else still brought: an error.
+        (
+            {"type": "funding", "amount": 0, "description": "Cash share withdrawn from April"},
+            "error",
+        ),
+        # Kept 12 of 24 FTE: half taken away, an error.
+        ({"type": "staff", "fte": 12, "description": "Nurses kept (was 24 FTE)"}, "error"),
+        # 13 of 24 kept: under half taken away, a warning.
+        ({"type": "staff", "fte": 13, "description": "Nurses kept (was 24 FTE)"}, "warning"),
+        # GBP 2.1m a year cut to GBP 1.5m: 29% taken away.
+        (
+            {"type": "funding", "amount": 1_500_000, "description": "Share (was GBP 2.1m)"},
+            "warning",
+        ),
+        (
+            {"type": "funding", "amount": 50_000, "description": "Grant cut from April 2026"},
+            "warning",
+        ),
+    ],
+)
+def test_pc724_fires_for_a_contribution_withdrawn_or_cut(
+    contribution: dict[str, Any], severity: str
+) -> None:
+    [finding] = fired(assess_changed(_trust_brings(contribution, STAFF_KEPT)), "PC724")
+    assert finding.severity == severity and finding.subject == "trust"
+    assert finding.message.startswith("Partner trust has withdrawn or cut what it brings: “")
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Staff to cut waiting times on the wards",
+        "Reablement workers who reduce readmissions",
+        "Share of the pooled budget (was agreed in 2024)",
+    ],
+)
+def test_pc724_stays_quiet_on_contributions_that_were_not_cut(description: str) -> None:
+    kept = {"type": "funding", "amount": 100_000, "description": description}
+    assert not fired(assess_changed(_trust_brings(kept, STAFF_KEPT)), "PC724")
+
+
+def test_pc724_leaves_a_partner_that_brings_nothing_to_pc401() -> None:
+    gone = {"type": "funding", "amount": 0, "description": "Withdrawn in April"}
+    result = assess_changed(_trust_brings(gone))
+    assert fired(result, "PC401") and not fired(result, "PC724")

@@ -6,11 +6,13 @@ coordination. These rules estimate that cost and check it is resourced.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from partnercheck.model.partnership import Contribution
 from partnercheck.model.types import MemberKind, Standing
 from partnercheck.results import ChallengeId, ElementId, Severity
-from partnercheck.rules.base import Hit, Say, per_item, rule
+from partnercheck.rules.base import Hit, Say, per_item, per_partner, rule
 from partnercheck.rules.context import Context
 
 RESOURCES = ElementId.RESOURCES
@@ -133,3 +135,87 @@ def coordination_resourced(ctx: Context) -> Iterator[Hit]:
         "Agree who coordinates the partnership and with what staff time",
         key="contributions (type: staff)",
     )
+
+
+# A contribution's own words saying it was taken away or cut: past tense and "was N".
+_CUT = re.compile(
+    r"\b(withdrawn|withdrew|no longer|(?:was|were|been|is|are) (?:cut|reduced|halved|stopped)"
+    r"|(?:cut|reduced) (?:from|to|by))\b",
+    re.IGNORECASE,
+)
+_WAS = re.compile(
+    r"\bwas\s+(?:GBP|EUR|USD|£|€|\$)?\s*(\d[\d,]*(?:\.\d+)?)\s*(m|bn|k|million|billion)?\b",
+    re.IGNORECASE,
+)
+_SCALE = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+SERIOUS_CUT = 0.5  # a partner that took away half or more of a contribution: an error
+
+
+def _taken_away(c: Contribution) -> float | None:
+    """Share of a contribution taken away, from its own description: from "was N" against
+    what it brings now, 1.0 when it now brings 0, 0.0 for a cut of unstated size; None
+    when the description states no cut."""
+    text = c.description or ""
+    was = _WAS.search(text)
+    if not was and not _CUT.search(text):
+        return None
+    now = c.amount if c.amount is not None else c.fte if c.fte is not None else c.value
+    if now == 0:
+        return 1.0
+    if was and now is not None:
+        before = float(was.group(1).replace(",", "")) * _SCALE.get((was.group(2) or "").lower(), 1)
+        if before > now:
+            return 1.0 - now / before
+    return 0.0
+
+
+@rule(
+    "PC724",
+    element=RESOURCES,
+    challenge=INVESTMENT,
+    live=True,
+    severity=Severity.WARNING,
+    weight=20,
+    rationale="""A partner that withdraws or cuts what it brings shifts the investment onto
+    the others, and if it keeps its say, it decides how their resources are spent (Wilder's
+    mutual contribution; VicHealth's shared investment). Read from the contribution's own
+    words ("withdrawn", "cut from", "was 34 FTE"). Taking away half or more is an error;
+    a partner that now brings nothing at all is PC401's.""",
+    recommendation="Agree with the partner what it brings from now on, and whether its "
+    "say in decisions should change with it.",
+    example="""
+    partners:
+      - id: trust
+        contributions:
+          - type: staff
+            fte: 12
+            description: Research nurses kept after the recovery plan (was 34 FTE)
+    """,
+    many="{count} partners have withdrawn or cut what they bring: {names}",
+    many_fix="Agree with each of them what it brings from now on",
+)
+def contribution_kept(ctx: Context) -> Iterator[Hit]:
+    """No partner has withdrawn or cut what it brings."""
+    expected = ctx.expected("contribute")
+    for i, partner in expected:
+        if not ctx.real(partner.contributions):
+            continue  # it brings nothing at all: PC401
+        cuts = [(c, t) for c in partner.contributions if (t := _taken_away(c)) is not None]
+        if not cuts:
+            continue
+        worst = max(t for _, t in cuts)
+        who = ctx.who(partner.id)
+        quoted = "; ".join(f"“{c.description}”" for c, _ in cuts[:2])
+        yield Hit(
+            Say("Partner {p} has withdrawn or cut what it brings: {q}", p=who, q=quoted),
+            ("partners", i, "contributions"),
+            Say(
+                "Agree with {p} what it brings from now on, and whether its say in decisions "
+                "should change with it",
+                p=who,
+            ),
+            per_partner(len(expected)),
+            key="contributions",
+            subject=who,
+            severity=Severity.ERROR if worst >= SERIOUS_CUT else None,
+        )
