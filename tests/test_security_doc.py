@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from partnercheck import errors
 from partnercheck.app import baseline, config, json_input, output, settings
 from partnercheck.engine import MAX_HITS_PER_RULE
 from partnercheck.load.checks import MAX_ALIAS_CHARACTERS
 from partnercheck.load.yaml_source import DEFAULT_MAX_BYTES, MAX_ALIAS_EXPANSION, MAX_DEPTH
-from partnercheck.survey.responses import MAX_RATING_DIGITS
+from partnercheck.survey.responses import LISTED_IDS, MAX_RATING_DIGITS
 from partnercheck.textsafe import EXCERPT_LIMIT, MESSAGE_LIMIT
 from tests.conftest import ROOT
 
@@ -33,6 +34,9 @@ DOC = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
         f"{MAX_HITS_PER_RULE} per rule and file",
         f"in a message | {EXCERPT_LIMIT} characters |",
         f"| one error message | {MESSAGE_LIMIT} characters |",
+        f"| did-you-mean hints | {errors.HINTS} per file",
+        f"none among more than {errors.HINT_CANDIDATES:,} known ids",
+        f"partner lists {LISTED_IDS} partner ids |",
         f"{output.MAX_OUTPUT_CHARS:,} characters; a larger one is refused whole",
         f"{output.MIN_WIDTH} to {output.MAX_WIDTH} columns",
     ],

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from partnercheck.errors import InputError, InputErrors, did_you_mean
+from partnercheck.errors import Hints, InputError, InputErrors
 from partnercheck.load.nodes import MappingNode, Path, resolve
 from partnercheck.model.partnership import Partnership
 from partnercheck.results import Location
@@ -21,6 +21,7 @@ from partnercheck.rules import REGISTRY
 from partnercheck.rules.base import Hit
 from partnercheck.rules.meta import EXPIRED, UNUSED
 from partnercheck.scoring import Draft
+from partnercheck.textsafe import excerpt
 
 Locator = Callable[[MappingNode, Path | None], Location | None]
 
@@ -62,8 +63,9 @@ def check_rule_references(p: Partnership, root: MappingNode, filename: str) -> N
     """Every rule id in ``suppress`` and in risks' ``covers`` exists; partner ids in
     ``covers`` exist too. Raises :class:`InputErrors` at each unknown id."""
     rules = sorted(REGISTRY)
-    people = sorted({x.id for x in p.partners} | {m.id for m in p.members})
+    people = {x.id for x in p.partners} | {m.id for m in p.members}
     errors = []
+    hint = Hints()
 
     def fail(path: Path, message: str) -> None:
         node = resolve(root, path)[1]
@@ -71,7 +73,7 @@ def check_rule_references(p: Partnership, root: MappingNode, filename: str) -> N
 
     for i, s in enumerate(p.suppress):
         if s.rule not in REGISTRY:
-            fail(("suppress", i, "rule"), f"unknown rule {s.rule!r}{did_you_mean(s.rule, rules)}")
+            fail(("suppress", i, "rule"), f"unknown rule {excerpt(s.rule)}{hint(s.rule, rules)}")
     for i, risk in enumerate(p.risks):
         for j, item in enumerate(risk.covers):
             if item in REGISTRY or item in people:
@@ -79,7 +81,7 @@ def check_rule_references(p: Partnership, root: MappingNode, filename: str) -> N
             candidates = rules if item[:2].upper() == "PC" else people
             fail(
                 ("risks", i, "covers", j),
-                f"unknown rule or partner {item!r}{did_you_mean(item, candidates)}",
+                f"unknown rule or partner {excerpt(item)}{hint(item, candidates)}",
             )
     if errors:
         raise InputErrors(errors)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from itertools import combinations
 
 import pytest
@@ -65,7 +66,7 @@ def test_only_a_large_body_of_many_vote_sizes_falls_back_to_vote_shares() -> Non
 
 # Powers of two give every coalition its own total: the most sums n voters can make (2^n).
 def test_eighteen_voters_of_any_weights_are_counted_exactly() -> None:
-    table = _coalition_counts([2**i for i in range(18)])
+    table = _coalition_counts([2**i for i in range(18)], sizes=18)
     assert table is not None and len(table) == 2**18
 
 
@@ -76,3 +77,22 @@ def test_nineteen_voters_with_all_coalitions_distinct_fall_back_to_vote_shares()
 
 def test_more_than_2_to_the_18_coalition_sums_fall_back_as_documented() -> None:
     assert _coalition_counts([2**i for i in range(18)] + [1]) is None
+
+
+def test_thousands_of_equal_voters_cost_nothing() -> None:
+    # A body of 20,000 seats without votes: one vote each. Counting their coalitions
+    # copied a table of up to 20,000 sums once per voter (hours of work).
+    started = time.process_time()
+    shares = banzhaf({f"p{i}": 1 for i in range(20_000)}, 10_001)
+    assert shares is not None and shares["p0"] == pytest.approx(1 / 20_000)
+    assert time.process_time() - started < 1
+
+
+@pytest.mark.parametrize("sizes", [97, 1_000])
+def test_a_large_body_of_few_vote_sizes_stays_fast(sizes: int) -> None:
+    # 2,000 voters of 97 vote sizes make fewer than 2^18 sums, so the table never
+    # grew too large, yet every voter's pass copied it: 2,000 x 100,000 entries.
+    votes = {f"p{i}": i % sizes + 1 for i in range(2_000)}
+    started = time.process_time()
+    assert banzhaf(votes, sum(votes.values()) // 2 + 1) is None  # vote shares instead
+    assert time.process_time() - started < 1

@@ -86,3 +86,20 @@ def test_a_hostile_file_name_commands_nothing_on_standard_error(tmp_path: Path, 
         assert not TERMINAL.search(seen.stderr)
         if fmt != "github":
             assert not COMMAND_LINE.search(seen.stdout) and "##[" not in seen.stdout
+
+
+@pytest.mark.parametrize("fmt", ["csv", "markdown", "html"])
+def test_a_hostile_partner_name_commands_nothing_in_a_survey_form(tmp_path: Path, fmt: str) -> None:
+    # The CSV form wrote partner names as they were: a newline in a name started a
+    # line of its own, so "::error ..." became a workflow command in the CI log.
+    text = ONE_FINDING.replace("name: Test City Council", f"name: {json.dumps(FORGED)}", 1)
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    seen = cli("survey", "template", "p.yaml", "-f", fmt, cwd=tmp_path)
+    assert seen.code == 0, seen.stderr
+    assert not COMMAND_LINE.search(seen.stdout)
+    assert not TERMINAL.search(seen.stdout), repr(TERMINAL.search(seen.stdout))
+    assert "##[" not in seen.stdout
+    if fmt == "csv":
+        rows = seen.stdout.splitlines()
+        assert len(rows) == 4  # the header and one row per partner
+        assert rows[1].startswith('council-1,council,,"G1\\n::error file=README.md,line=1::')

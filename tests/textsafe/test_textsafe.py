@@ -108,6 +108,18 @@ def test_markdown_escape_makes_no_markup() -> None:
     assert WORD_JOINER not in escape(hostile)  # written as an entity, not a raw character
 
 
+@pytest.mark.parametrize("reference", ["GH-9", "gh-12", "(GH-3)"])
+def test_markdown_escape_makes_no_gh_issue_reference(reference: str) -> None:
+    # GitHub links GH-26 to issue 26 and notes the mention on it, as it does #26.
+    page = to_html(escape(f"see {reference} now"))
+    assert "GH-" not in page.upper()
+    assert "H" + WORD_JOINER + "-" in page.upper()
+
+
+def test_markdown_escape_leaves_other_hyphenated_words() -> None:
+    assert escape("HIGH-5 and GH-x and PGH-1") == "HIGH-5 and GH-x and PGH-1"
+
+
 def test_markdown_cells_keep_line_breaks_and_pipes_as_text() -> None:
     assert cell("a | b\nc") == "a \\| b<br>c"
 

@@ -32,6 +32,12 @@ if TYPE_CHECKING:  # rules.context imports the rules, which import this module
 # for many voters Penrose's limit theorem says the index approaches the vote
 # share, which is then used instead.
 EXACT_MAX_SUMS = 2**18  # more coalition sums than this fall back (docs/scoring.md)
+# Table entries touched while counting (one pass per voter) and while taking each
+# vote size out again. It bounds the time a file can buy with one body: thousands
+# of voters of a hundred vote sizes stay under 2^18 sums, yet each voter's pass
+# copies the whole table (an hour of work for a 100 KB file). Both passes share
+# this budget; 18 voters of any weights stay exact (about 2^22.3 entries).
+EXACT_MAX_WORK = 2**23
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,13 +174,16 @@ def banzhaf(votes: dict[str, int], quota: int) -> dict[str, float] | None:
 
     Exact for any vote sizes: weights and quota are first divided by their
     greatest common divisor (24,500/24,500/1,000 is the game 49/49/2), then
-    coalitions are counted by their total weight. Returns None only for bodies
-    too large to count exactly (see EXACT_MAX_SUMS), where vote shares are used.
+    coalitions are counted by their total weight; equal votes give equal power
+    without counting. Returns None only for bodies too large to count exactly
+    (see EXACT_MAX_SUMS and EXACT_MAX_WORK), where vote shares are used.
     """
+    if len(set(votes.values())) == 1:  # symmetric: every voter swings equally often
+        return dict.fromkeys(votes, 1.0 / len(votes))
     divisor = reduce(math.gcd, votes.values(), 0) or 1
     weights = {k: v // divisor for k, v in votes.items()}
     scaled_quota = -(-quota // divisor)  # a coalition wins when its weight reaches the quota
-    ways = _coalition_counts(list(weights.values()))
+    ways = _coalition_counts(list(weights.values()), len(set(weights.values())))
     if ways is None:
         return None
     swings: dict[int, int] = {}
@@ -189,15 +198,24 @@ def banzhaf(votes: dict[str, int], quota: int) -> dict[str, float] | None:
     return {pid: swings[w] / total for pid, w in weights.items()}
 
 
-def _coalition_counts(weights: list[int]) -> dict[int, int] | None:
-    """Number of coalitions of each total weight (a sparse table; None if too large)."""
+def _coalition_counts(weights: list[int], sizes: int = 1) -> dict[int, int] | None:
+    """Number of coalitions of each total weight (a sparse table), or None if too large
+    or too long to count (see EXACT_MAX_SUMS and EXACT_MAX_WORK).
+
+    The table never shrinks, so each remaining voter's pass, and taking out each of
+    the ``sizes`` vote sizes afterwards, costs at least its present size: the count
+    stops as soon as that least cost would exceed the budget.
+    """
     ways: dict[int, int] = {0: 1}
-    for w in weights:
+    work = 0
+    for i, w in enumerate(weights):
+        work += len(ways)
         grown = dict(ways)
         for s, n in ways.items():
             grown[s + w] = grown.get(s + w, 0) + n
         ways = grown
-        if len(ways) > EXACT_MAX_SUMS:
+        still = len(weights) - i - 1 + sizes
+        if len(ways) > EXACT_MAX_SUMS or work + len(ways) * still > EXACT_MAX_WORK:
             return None
     return ways
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from partnercheck.errors import did_you_mean
+from partnercheck.errors import Hints
 from partnercheck.load.nodes import Path, format_path
 from partnercheck.model.partnership import Partnership
+from partnercheck.textsafe import excerpt
 
 # (path of the offending node, message, whether the node is a mapping key)
 Problem = tuple[Path, str, bool]
@@ -43,20 +44,19 @@ def check_references(p: Partnership) -> list[Problem]:
             "body",
             problems,
         )
+    hint = Hints()
     for path, ref, on_key, allowed in _people_refs(p):
         known = partner_ids if allowed == PARTNER else people
         if ref in known:
             continue
         if allowed == PARTNER and ref in people:
-            message = f"{ref!r} is a member, not a partner; only partners can be named here"
+            message = f"{excerpt(ref)} is a member, not a partner; only partners can be named here"
         else:
-            message = f"unknown {allowed} {ref!r}{did_you_mean(ref, sorted(known))}"
+            message = f"unknown {allowed} {excerpt(ref)}{hint(ref, known)}"
         problems.append((path, message, on_key))
     for path, ref in _goal_refs(p):
         if ref not in goal_ids:
-            problems.append(
-                (path, f"unknown goal {ref!r}{did_you_mean(ref, sorted(goal_ids))}", False)
-            )
+            problems.append((path, f"unknown goal {excerpt(ref)}{hint(ref, goal_ids)}", False))
     problems.extend(_shape_problems(p))
     return problems
 
@@ -95,7 +95,7 @@ def _unique(items: Iterable[tuple[Path, str]], what: str, problems: list[Problem
     for path, value in items:
         if value in seen:
             problems.append(
-                (path, f"duplicate {what} id {value!r} (also {_show(seen[value])})", False)
+                (path, f"duplicate {what} id {excerpt(value)} (also {_show(seen[value])})", False)
             )
         else:
             seen[value] = path

@@ -14,11 +14,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from partnercheck.errors import InputError, InputErrors, did_you_mean
+from partnercheck.errors import Hints, InputError, InputErrors
 from partnercheck.load.nodes import MappingNode, Node, Path, format_path, key_node, resolve, to_data
 from partnercheck.model.partnership import Partnership
 from partnercheck.model.references import check_references
-from partnercheck.textsafe import excerpt
+from partnercheck.textsafe import EXCERPT_LIMIT, excerpt, visible
 
 
 def build(root: MappingNode, filename: str) -> Partnership:
@@ -26,7 +26,8 @@ def build(root: MappingNode, filename: str) -> Partnership:
     try:
         partnership = Partnership.model_validate(to_data(root))
     except ValidationError as exc:
-        errors = [_locate(error, root, filename) for error in exc.errors(include_url=False)]
+        hint = Hints()
+        errors = [_locate(e, root, filename, hint) for e in exc.errors(include_url=False)]
         raise InputErrors(
             sorted(set(errors), key=lambda e: (e.line, e.column, e.message))
         ) from None
@@ -44,14 +45,13 @@ def _at(filename: str, node: Node, message: str) -> InputError:
     return InputError(filename, node.line, node.column, message)
 
 
-def _locate(error: ErrorDetails, root: MappingNode, filename: str) -> InputError:
+def _locate(error: ErrorDetails, root: MappingNode, filename: str, hint: Hints) -> InputError:
     loc: Path = tuple(error["loc"])
     kind = error["type"]
     if kind == "extra_forbidden":
         key = str(loc[-1])
         node = key_node(root, loc) or resolve(root, loc)[1]
-        hint = did_you_mean(key, field_names(loc[:-1]))
-        return _at(filename, node, f"unknown key {key!r}{hint}")
+        return _at(filename, node, f"unknown key {excerpt(key)}{hint(key, field_names(loc[:-1]))}")
     if kind == "missing":
         where = format_path(loc[:-1]) or "the top level"
         _, node, _ = resolve(root, loc[:-1])
@@ -71,9 +71,8 @@ def _message(error: ErrorDetails) -> str:
     if kind in {"enum", "literal_error", "string_pattern_mismatch"} and isinstance(
         value, str | int | float
     ):
-        shown = repr(value)
         # One line, whatever the input: a megabyte of bad value is not echoed back.
-        message += f", got {shown[:60] + '...' if len(shown) > 60 else shown}"
+        message += f", got {excerpt(value)}"
     elif kind == "too_short" and error["loc"] == ("partners",):
         message = "a partnership needs at least 2 partners"
     elif kind == "bool_type" and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
@@ -99,7 +98,8 @@ def _got(value: object) -> str:
     shown = excerpt(value)
     key, colon, rest = value.partition(":")
     if colon and _KEY.fullmatch(key) and rest and not rest[0].isspace():
-        return f", got the text {shown}; add a space after ':': {key}: {rest}"[:200]
+        fixed = visible(f"{key}: {rest}", EXCERPT_LIMIT)
+        return f", got the text {shown}; add a space after ':': {fixed}"
     return f", got the text {shown}"
 
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partnercheck.errors import InputError, InputErrors, did_you_mean
+from partnercheck.errors import Hints, InputError, InputErrors
 from partnercheck.load import read_bytes
 from partnercheck.load.yaml_source import DEFAULT_MAX_BYTES
 from partnercheck.survey.csv_rows import read_csv_rows
@@ -22,6 +22,8 @@ from partnercheck.survey.yaml_rows import read_yaml_rows
 from partnercheck.textsafe import display_name, excerpt
 
 YAML_SUFFIXES = (".yaml", ".yml")
+LISTED_IDS = 10
+"""Partner ids an error about a row's partner lists: every bad row repeats the list."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,7 @@ class PartnerResolver:
         self.ids = partner_ids
         self.known = {p.lower(): p for p in partner_ids}
         self.by_name = {_fold(name): pid for pid, name in partner_names.items() if name}
+        self.hint = Hints()
 
     def __call__(self, value: str) -> str | None:
         return self.known.get(value.lower()) or self.by_name.get(_fold(value))
@@ -172,7 +175,7 @@ def _check(
         if PARTNER in row.cells and not partner:
             error(
                 row.cells[PARTNER],
-                _partner_message(written.lower(), resolve.ids, bool(resolve.by_name)),
+                _partner_message(written.lower(), resolve),
             )
         ratings = {}
         for key, cell in row.cells.items():
@@ -188,13 +191,16 @@ def _check(
     return responses
 
 
-def _partner_message(partner: str, partner_ids: list[str], names: bool) -> str:
-    by_name = " (or a partner's name)" if names else ""
+def _partner_message(partner: str, resolve: PartnerResolver) -> str:
+    ids = resolve.ids
+    more = f" and {len(ids) - LISTED_IDS:,} more" if len(ids) > LISTED_IDS else ""
+    expected = f"expected one of: {', '.join(ids[:LISTED_IDS])}{more}"
+    if resolve.by_name:
+        expected += " (or a partner's name)"
     if not partner:
-        return f"partner is blank; expected one of: {', '.join(partner_ids)}{by_name}"
-    hint = did_you_mean(partner, partner_ids)
-    listed = "" if hint else f"; expected one of: {', '.join(partner_ids)}{by_name}"
-    return f"unknown partner {excerpt(partner)}{hint}{listed}"
+        return f"partner is blank; {expected}"
+    hint = resolve.hint(partner, ids)
+    return f"unknown partner {excerpt(partner)}{hint or '; ' + expected}"
 
 
 def _rating(value: object) -> tuple[int | None, str]:

@@ -12,6 +12,7 @@ import io
 from collections.abc import Sequence
 
 from partnercheck.survey.statements import SCALE, STATEMENTS, Statement, statements_for
+from partnercheck.textsafe import defuse_commands, visible
 from partnercheck.textsafe.markdown import cell, code
 from partnercheck.vocabulary import ELEMENT_TITLES, ElementId
 
@@ -33,15 +34,17 @@ def template_csv(partners: Partners = ()) -> str:
 
     This is the layout survey tools import and export, and the one
     :func:`partnercheck.survey.responses.read_responses` reads: one row per
-    respondent. A starter row with no rating counts as no response.
+    respondent. A starter row with no rating counts as no response. A partner's
+    name is shown on one line, its control characters as visible escapes, like
+    every value from a file.
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     named = [NAME_COLUMN] if partners else []
     writer.writerow([*ID_COLUMNS, *named, *(s.id for s in STATEMENTS)])
     for pid, name in partners:
-        writer.writerow([f"{pid}-1", pid, "", inert(name), *("" for _ in STATEMENTS)])
-    return out.getvalue()
+        writer.writerow([f"{pid}-1", pid, "", inert(visible(name)), *("" for _ in STATEMENTS)])
+    return defuse_commands(out.getvalue())
 
 
 def inert(value: str) -> str:
@@ -114,7 +117,6 @@ def form_sections() -> list[tuple[str, tuple[Statement, ...]]]:
 def template_html(partners: Partners = (), partnership: str = "") -> str:
     """A printable form: tick your organisation, ring a rating for each statement."""
     from partnercheck.reporters.html import environment
-    from partnercheck.textsafe import defuse_commands, visible
 
     page = (
         environment()

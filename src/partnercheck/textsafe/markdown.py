@@ -15,8 +15,8 @@ from partnercheck.textsafe import UNSAFE, escape_character, visible
 _SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
 # What GitHub turns into links without any markup.
 _AUTOLINK = re.compile(r"(?i)(://|www\.)")
-# An "@name" (mention) or "#123" (issue reference): GitHub links and notifies.
-_REFERENCE = re.compile(r"(@|#(?=[0-9]))")
+# An "@name" (mention) or "#123" / "GH-123" (issue reference): GitHub links and notifies.
+_REFERENCE = re.compile(r"(@|#(?=[0-9])|(?<![\w-])(?i:gh)(?=-[0-9]))")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 # A code span of the rule text (`vision.values`, `minutes_shared: true`): kept as code,
 # where nothing is Markdown or HTML. Its content has no backtick or line break and
@@ -39,9 +39,10 @@ def escape(text: str) -> str:
     ``& < >`` become entities (no HTML); the characters that start emphasis,
     code, links, tables, strikethrough, maths and headings are
     backslash-escaped; bare URLs and ``www.`` names are broken so GitHub does
-    not link them; an invisible word joiner follows each ``@`` and each ``#`` before a digit, so no
-    mention or issue reference is made; line breaks become spaces and other
-    control, bidi and invisible characters visible escapes.
+    not link them; an invisible word joiner follows each ``@``, each ``#`` before a
+    digit and the ``GH`` of ``GH-123``, so no mention or issue reference is made;
+    line breaks become spaces and other control, bidi and invisible characters
+    visible escapes.
     """
     text = _NEWLINES.sub(" ", text)
     text = UNSAFE.sub(_unsafe, text)
