@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 from partnercheck.model.partnership import Goal, Improvement
 from partnercheck.model.types import ActionStatus
@@ -59,16 +59,26 @@ def open_actions_for(ctx: Context, goal: Goal) -> list[Aim]:
     about, subject = objective | measured, objective & measured
     named = re.compile(rf"(?<![\w-]){re.escape(goal.id)}(?![\w-])")
     found = []
-    for action in ctx.p.evaluation.improvements:
-        if action.status is ActionStatus.DONE:
-            continue
+    for action, words in _open_action_words(ctx):
         if goal.id in action.goals:
             found.append(Aim(action, "linked"))
-        elif named.search(action.action):
+        elif goal.id in action.action and named.search(action.action):
             found.append(Aim(action, "named"))
-        elif len(about & (words := _words(action.action))) >= SHARED_WORDS or subject & words:
+        elif len(about & words) >= SHARED_WORDS or subject & words:
             found.append(Aim(action, "similar"))
     return sorted(found, key=lambda a: not a.sure)
+
+
+def _open_action_words(ctx: Context) -> list[tuple[Improvement, set[str]]]:
+    """Each open action with its content words, worked out once per file: a file of many
+    goals and many actions must not cost their product in word splitting."""
+    if "open_action_words" not in ctx.memo:
+        ev = ctx.p.evaluation
+        actions = ev.improvements if ev is not None else []
+        ctx.memo["open_action_words"] = [
+            (a, _words(a.action)) for a in actions if a.status is not ActionStatus.DONE
+        ]
+    return cast("list[tuple[Improvement, set[str]]]", ctx.memo["open_action_words"])
 
 
 _NAME_WORDS_IGNORED = """
