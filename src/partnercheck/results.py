@@ -229,6 +229,9 @@ class RiskRecord(Frozen):
     mitigation: str | None
     owner: str | None
     covers: list[str] = Field(default_factory=list)
+    owner_name: str | None = Field(
+        default=None, description="The owner's name (a partner or a member), for people."
+    )
 
 
 class PartnerRecord(Frozen):

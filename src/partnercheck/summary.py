@@ -135,6 +135,7 @@ def risk_records(ctx: Context) -> list[RiskRecord]:
             mitigation=r.mitigation,
             owner=r.owner,
             covers=list(r.covers),
+            owner_name=ctx.who(r.owner).name if r.owner else None,
         )
         for i, r in enumerate(ctx.p.risks)
     ]

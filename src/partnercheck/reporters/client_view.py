@@ -20,6 +20,7 @@ from partnercheck.results import (
     FindingGroup,
     PartnerRecord,
     PriorityAction,
+    RiskRecord,
     Severity,
 )
 
@@ -79,7 +80,7 @@ class ChallengeRow:
     level: str
     level_id: str
     evidence: list[str]
-    mitigation: list[str]
+    declared: list[str]  # the partners' own risks: mitigation and owner by name
 
 
 @dataclass(frozen=True)
@@ -318,8 +319,28 @@ def partner_rows(result: FileResult) -> list[PartnerRow]:
     return rows
 
 
+# The challenges table: what the assessment found beside what the partners declared.
+FOUND = "What was found"
+DECLARED = "Declared risk and mitigation (owner)"
+
+
+def declared_risk(risk: RiskRecord, softens: bool) -> str:
+    """A declared risk as the partners wrote it, with its mitigation and owner by name:
+    "Risk. Mitigation: what they do (owner: Name)." and whether it softens a finding."""
+    owner = risk.owner_name or risk.owner
+    who = f"owner: {owner}" if owner else "no owner named"
+    done = (
+        f"Mitigation: {risk.mitigation.strip().rstrip('.')} ({who})."
+        if risk.mitigation
+        else f"No mitigation agreed yet ({who})."
+    )
+    said = f"{full_stop(risk.description)} {done}"
+    return f"{said} It softens what was found." if softens else said
+
+
 def challenge_rows(result: FileResult) -> list[ChallengeRow]:
-    """Each challenge with the findings behind it by name, a group once."""
+    """Each challenge with the findings behind it by name (a group once), and beside them
+    every risk the partners declared for it, whether or not a finding was made."""
     groups = {g.id: g for g in result.groups}
     risks = {r.path: r for r in result.risks}
     rows = []
@@ -331,15 +352,34 @@ def challenge_rows(result: FileResult) -> list[ChallengeRow]:
             text = groups[f.group].text if f.group in groups else (f.text or f.message)
             if text not in evidence:
                 evidence.append(text)
-        mitigation = [risks[p].description for p in c.mitigated_by if p in risks]
-        declared = [risks[p].description for p in c.risks if p in risks]
+        paths = [p for p in [*c.risks, *c.mitigated_by] if p in risks]
+        declared = [declared_risk(risks[p], p in c.mitigated_by) for p in dict.fromkeys(paths)]
         rows.append(
             ChallengeRow(
                 title=c.title,
                 level=LEVEL_WORDS.get(c.level, c.level),
                 level_id=c.level,
-                evidence=evidence or [f"Declared risk: {d}" for d in declared],
-                mitigation=mitigation,
+                evidence=evidence,
+                declared=declared,
             )
         )
-    return rows
+    return rows + other_risks_row(result)
+
+
+def other_risks_row(result: FileResult) -> list[ChallengeRow]:
+    """The declared risks that belong to none of the four challenges ("other"), as one row,
+    so that every risk the partners named is in the table."""
+    known = {c.id.value for c in result.challenges}
+    other = [r for r in result.risks if r.challenge not in known]
+    if not other:
+        return []
+    softening = {f.mitigated_by for f in result.findings if f.mitigated_by and not f.suppressed}
+    return [
+        ChallengeRow(
+            title="Other risks the partners declared",
+            level=LEVEL_WORDS["present"],
+            level_id="present",
+            evidence=[],
+            declared=[declared_risk(r, r.path in softening) for r in other],
+        )
+    ]

@@ -22,6 +22,8 @@ import markupsafe
 
 from partnercheck.reporters import RenderContext
 from partnercheck.reporters.client_view import (
+    DECLARED,
+    FOUND,
     PARTNER_NOTE,
     TAKES_PART,
     client_view,
@@ -305,6 +307,8 @@ def render(report: Report, context: RenderContext) -> str:
         power_headers=POWER_HEADERS,
         takes_part=TAKES_PART,
         partner_note=PARTNER_NOTE,
+        found=FOUND,
+        declared=DECLARED,
     )
     return defuse_commands(page)
 

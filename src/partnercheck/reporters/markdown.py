@@ -13,6 +13,8 @@ from __future__ import annotations
 from partnercheck.reporters import RenderContext
 from partnercheck.reporters.budget import Block, within
 from partnercheck.reporters.client_view import (
+    DECLARED,
+    FOUND,
     PARTNER_NOTE,
     TAKES_PART,
     ClientView,
@@ -165,16 +167,19 @@ def partners_section(view: ClientView) -> list[str]:
 
 
 def challenges_section(view: ClientView) -> list[str]:
+    """Each challenge: its level, what was found, and beside it the partners' own declared
+    risks with their mitigation and owner (one to a line)."""
     if not view.challenges:
         return []
     out = ["", "### Challenges", ""]
     out += table(
-        ["Challenge", "Level", "Evidence"],
+        ["Challenge", "Level", FOUND, DECLARED],
         [
             [
                 cell(c.title),
                 escape(c.level),
-                cell("; ".join(c.evidence + [f"mitigated: {m}" for m in c.mitigation]) or "-"),
+                cell("; ".join(c.evidence) or "-"),
+                cell("\n".join(c.declared) or "-"),
             ]
             for c in view.challenges
         ],

@@ -21,6 +21,8 @@ from rich.text import Text
 
 from partnercheck.reporters import RenderContext
 from partnercheck.reporters.client_view import (
+    DECLARED,
+    FOUND,
     PARTNER_NOTE,
     TAKES_PART,
     ClientView,
@@ -197,15 +199,20 @@ def partners_table(view: ClientView) -> RenderableType:
 
 
 def challenges_table(view: ClientView) -> RenderableType:
+    """Each challenge: its level, what was found, and beside it the partners' own declared
+    risks with their mitigation and owner."""
     table = Table(title="Challenges", title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("Challenge", ratio=2)
     table.add_column("Level", no_wrap=True)
-    table.add_column("Evidence", ratio=3)
+    table.add_column(FOUND, ratio=3)
+    table.add_column(DECLARED, ratio=4)
     for c in view.challenges:
         lines = c.evidence[:3] + ([f"(+{len(c.evidence) - 3} more)"] if len(c.evidence) > 3 else [])
-        lines += [f"mitigated: {m}" for m in c.mitigation]
         table.add_row(
-            c.title, Text(c.level, style=LEVEL_STYLE.get(c.level_id, "")), "\n".join(lines) or "-"
+            c.title,
+            Text(c.level, style=LEVEL_STYLE.get(c.level_id, "")),
+            "\n".join(lines) or "-",
+            "\n".join(c.declared) or "-",
         )
     return table
 
