@@ -257,6 +257,11 @@ class PartnerRecord(Frozen):
     meetings_total: int = Field(
         default=0, description="Meetings and bodies that meet, in the whole partnership."
     )
+    in_kind: list[str] = Field(
+        default_factory=list,
+        description="What it brings in kind with no value stated (a room, a network): "
+        "descriptions, or the type where there is none. Not in any share.",
+    )
 
 
 class PowerReading(Frozen):

@@ -121,6 +121,7 @@ def partner_records(ctx: Context) -> list[PartnerRecord]:
             decision_power=None if decisions is None else round(decisions.shares.get(x.id, 0.0), 3),
             meetings=ctx.attendance.get(x.id, 0),
             meetings_total=total,
+            in_kind=[c.description or c.type.value for c in Context.unvalued(x.contributions)],
         )
         for x in ctx.partners
     ]

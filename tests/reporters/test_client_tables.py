@@ -136,3 +136,66 @@ def test_rich_shows_the_declared_risk_column() -> None:
     for part in ("The council holds the pooled budget", "Riverside University Hospitals NHS"):
         assert part in words
     assert "mitigated:" not in text
+
+
+def partner_row(text: str, partner: str) -> list[str]:
+    return [c.strip() for c in row(text, partner).strip("|").split(" | ")]
+
+
+def test_brings_names_what_a_partner_gives_in_kind_beside_its_shares() -> None:
+    text = markdown("small-community-alliance.yaml")
+    residents = partner_row(text, "Eastgate Estate Residents' Association")
+    # Not "0% money, 0% staff" alone: a room and a network are what it brings.
+    assert residents[2] == (
+        "0% money, 0% staff; in kind: Door-knocking and WhatsApp groups…; "
+        "Community room at Eastgate House for the…"
+    )
+    grocer = partner_row(text, "Patel's Greengrocer")
+    assert grocer[2].endswith(
+        "in kind: Surplus fresh fruit and vegetables…; Loan of a chiller van on Thursdays"
+    )
+
+
+def test_in_kind_is_cut_at_a_word_and_counts_the_rest() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partners"][1]["contributions"] += [
+            {"type": "facilities", "description": "A community room"},
+            {"type": "network", "description": "A network of 600 households on the estate"},
+            {"type": "data", "description": "Referral data"},
+            {"type": "equipment"},
+            {"type": "equipment", "value": 5000, "description": "Valued van"},
+        ]
+
+    result = assess_changed(change)
+    [record] = [p for p in result.partners if p.id == "trust"]
+    assert record.in_kind == [
+        "A community room",
+        "A network of 600 households on the estate",
+        "Referral data",
+        "equipment",
+    ]
+    text = render("markdown", report(result), RenderContext())
+    assert "; in kind: A community room; A network of 600 households on the… and 2 more |" in text
+    assert "Valued van" not in text.split("### Details")[0]
+
+
+def test_in_kind_words_are_escaped_in_markdown_and_html() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["partners"][1]["contributions"].append(
+            {"type": "facilities", "description": "Room & yard <2 acres | *free*"}
+        )
+
+    result = assess_changed(change)
+    text = render("markdown", report(result), RenderContext())
+    assert "in kind: Room & yard <2 acres | *free*" not in text
+    assert "\\| \\*free\\*" in text
+    page = render("html", report(result), RenderContext())
+    assert (
+        '<td data-label="Brings">33% money, 33% staff; in kind: Room &amp; yard &lt;2 acres' in page
+    )
+
+
+def test_rich_on_a_narrow_terminal_puts_the_declared_risk_under_what_was_found() -> None:
+    text = rich(assessed("riverside.yaml"), width=60)
+    assert "Declared risk and mitigation (owner)" not in text
+    assert "Declared risk: The council holds" in " ".join(text.split())

@@ -275,10 +275,37 @@ def percent(share: float | None) -> str:
     return "<1%" if 0 < share < 0.005 else f"{share * 100:.0f}%"
 
 
+IN_KIND_SHOWN = 2  # in-kind contributions named in the Brings cell; the rest are counted
+IN_KIND_WORDS = 40  # characters of each, cut at a word
+
+
+def clipped(text: str, limit: int = IN_KIND_WORDS) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with "…" if cut."""
+    text = " ".join(text.split()).rstrip(".")
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def in_kind_words(descriptions: list[str]) -> str:
+    """ "in kind: community room; network of 600 households" (two at most, then "and N more")."""
+    if not descriptions:
+        return ""
+    shown = [clipped(d) for d in descriptions[:IN_KIND_SHOWN]]
+    more = len(descriptions) - len(shown)
+    return "in kind: " + "; ".join(shown) + (f" and {more} more" if more else "")
+
+
 def _brings(p: PartnerRecord) -> str:
+    """Shares of money and staff time, and beside them what it brings in kind with no value:
+    a room or a network is not "0%" of nothing."""
     if p.money_share is not None and p.staff_share is not None:
-        return f"{percent(p.money_share)} money, {percent(p.staff_share)} staff"
-    return percent(p.resource_share)
+        shares = f"{percent(p.money_share)} money, {percent(p.staff_share)} staff"
+    else:
+        shares = percent(p.resource_share)
+    kind = in_kind_words(p.in_kind)
+    return f"{shares}; {kind}" if kind else shares
 
 
 def brings_note(result: FileResult) -> str:

@@ -153,12 +153,12 @@ def partners_section(view: ClientView) -> list[str]:
     survey = view.result.survey is not None
     header = ["Partner", "Sector", "Brings", "Decides", TAKES_PART] + (["Survey"] if survey else [])
     rows = [
-        [cell(p.name), cell(p.sector), p.brings, p.decides, cell(p.attends)]
+        [cell(p.name), cell(p.sector), cell(p.brings), p.decides, cell(p.attends)]
         + ([cell(p.said)] if survey else [])
         for p in view.partners
     ]
     out = ["", "### Partners", ""]
-    out += table(header, rows, align="llrrr" + ("l" if survey else ""))
+    out += table(header, rows, align="lllrr" + ("l" if survey else ""))
     out += [
         "",
         f"{escape(view.brings)}; {PARTNER_NOTE}.",
