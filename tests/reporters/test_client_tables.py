@@ -199,3 +199,17 @@ def test_rich_on_a_narrow_terminal_puts_the_declared_risk_under_what_was_found()
     text = rich(assessed("riverside.yaml"), width=60)
     assert "Declared risk and mitigation (owner)" not in text
     assert "Declared risk: The council holds" in " ".join(text.split())
+
+
+def test_depth_reads_as_a_sentence_naming_the_level_and_its_place() -> None:
+    line = (
+        "Depth of collaboration: full partnership (the deepest of four levels: networking, "
+        "coordination, cooperation, partnership)."
+    )
+    assert line in markdown("riverside.yaml")
+    assert "networking < coordination" not in markdown("riverside.yaml")
+    assert f"<p>{line}</p>" in html("riverside.yaml")
+    assert "works at the" not in html("riverside.yaml")
+    harbour = "Depth of collaboration: networking (the shallowest of four levels:"
+    assert harbour in html("harbour-town-network.yaml")
+    assert line in " ".join(rich(assessed("riverside.yaml")).split())

@@ -24,6 +24,10 @@ from partnercheck.results import (
     Severity,
 )
 
+# The four depths of collaboration, shallowest first, and a depth's place among them.
+DEPTHS = ("networking", "coordination", "cooperation", "partnership")
+DEPTH_PLACES = ("the shallowest", "the second", "the third", "the deepest")
+
 # Severity as a board reads it; the CI word stays in the details part.
 SEVERITY_WORDS = {Severity.ERROR: "serious", Severity.WARNING: "important", Severity.INFO: "note"}
 LEVEL_WORDS = {"present": "named as a risk"}
@@ -151,6 +155,14 @@ def cap_line(result: FileResult) -> str:
     if result.cap is None:
         return ""
     return sentence(result.cap.text or result.cap.reason).rstrip(".") + "."
+
+
+def depth_line(depth: str) -> str:
+    """The depth of collaboration in one plain sentence, the level named and placed:
+    "Depth of collaboration: full partnership (the deepest of four levels: …)"."""
+    place = DEPTH_PLACES[DEPTHS.index(depth)] if depth in DEPTHS else "one"
+    name = "full partnership" if depth == "partnership" else depth
+    return f"Depth of collaboration: {name} ({place} of four levels: {', '.join(DEPTHS)})."
 
 
 def uncapped_line(result: FileResult) -> str:

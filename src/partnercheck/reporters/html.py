@@ -23,10 +23,12 @@ import markupsafe
 from partnercheck.reporters import RenderContext
 from partnercheck.reporters.client_view import (
     DECLARED,
+    DEPTHS,
     FOUND,
     PARTNER_NOTE,
     TAKES_PART,
     client_view,
+    depth_line,
     findings_count,
     items_by_element,
 )
@@ -57,7 +59,6 @@ SHORT_NAMES: dict[ElementId, str] = {
     ElementId.ROLES: "Roles",
     ElementId.EVALUATION: "Evaluation",
 }
-DEPTHS = ("networking", "coordination", "cooperation", "partnership")
 RINGS = (25.0, 50.0, 75.0, 100.0)
 BACKTICKS = re.compile(r"`([^`]+)`")
 
@@ -278,6 +279,7 @@ def file_view(index: int, result: FileResult) -> dict[str, object]:
     view = client_view(result)
     return {
         "view": view,
+        "depth_line": depth_line(result.depth.value),
         "count": findings_count(view),
         "anchor": f"file-{index}",
         "radar": element_radar(result),

@@ -20,6 +20,7 @@ from partnercheck.reporters.client_view import (
     ClientView,
     Detail,
     client_view,
+    depth_line,
     findings_count,
     full_stop,
     items_by_element,
@@ -125,11 +126,7 @@ def file_section(r: FileResult) -> list[str]:
     )
     out += partners_section(view)
     out += challenges_section(view)
-    out += [
-        "",
-        f"Collaboration depth: **{r.depth.value}** "
-        "(networking < coordination < cooperation < partnership).",
-    ]
+    out += ["", escape(depth_line(r.depth.value))]
     if r.survey is not None:
         out += survey_section(r)
     out += findings_section(view)

@@ -28,6 +28,7 @@ from partnercheck.reporters.client_view import (
     ClientView,
     Item,
     client_view,
+    depth_line,
     findings_count,
     items_by_element,
 )
@@ -129,13 +130,8 @@ def file_report(result: FileResult, as_of: str, width: int = 100) -> RenderableT
     if view.strengths:
         parts.append(Text.assemble(("\nWhat is working\n", "bold"), *bullets(view.strengths)))
     parts += [elements_table(result), partners_table(view), challenges_table(view, width)]
-    parts.append(
-        Text.assemble(
-            ("Collaboration depth: ", "bold"),
-            result.depth.value,
-            "  (networking < coordination < cooperation < partnership)",
-        )
-    )
+    label, _, rest = depth_line(result.depth.value).partition(": ")
+    parts.append(Text.assemble((f"{label}: ", "bold"), rest))
     if result.survey is not None:
         from partnercheck.reporters.rich_survey import survey_section
 
