@@ -234,6 +234,9 @@ class RiskRecord(Frozen):
     mitigation: str | None
     owner: str | None
     covers: list[str] = Field(default_factory=list)
+    owner_name: str | None = Field(
+        default=None, description="The owner's name (a partner or a member), for people."
+    )
 
 
 class PartnerRecord(Frozen):
@@ -258,6 +261,11 @@ class PartnerRecord(Frozen):
     meetings: int = Field(description="Meetings and bodies it attends.")
     meetings_total: int = Field(
         default=0, description="Meetings and bodies that meet, in the whole partnership."
+    )
+    in_kind: list[str] = Field(
+        default_factory=list,
+        description="What it brings in kind with no value stated (a room, a network): "
+        "descriptions, or the type where there is none. Not in any share.",
     )
 
 

@@ -121,6 +121,7 @@ def partner_records(ctx: Context) -> list[PartnerRecord]:
             decision_power=None if decisions is None else round(decisions.shares.get(x.id, 0.0), 3),
             meetings=ctx.attendance.get(x.id, 0),
             meetings_total=total,
+            in_kind=[c.description or c.type.value for c in Context.unvalued(x.contributions)],
         )
         for x in ctx.partners
     ]
@@ -135,6 +136,7 @@ def risk_records(ctx: Context) -> list[RiskRecord]:
             mitigation=r.mitigation,
             owner=r.owner,
             covers=list(r.covers),
+            owner_name=ctx.who(r.owner).name if r.owner else None,
         )
         for i, r in enumerate(ctx.p.risks)
     ]

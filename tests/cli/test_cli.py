@@ -125,7 +125,7 @@ class TestAssess:
             "The six elements",
             "Partners",
             "Challenges",
-            "Collaboration depth",
+            "Depth of collaboration",
             "Findings (",
             "Details (",
         ]

@@ -20,8 +20,13 @@ from partnercheck.results import (
     FindingGroup,
     PartnerRecord,
     PriorityAction,
+    RiskRecord,
     Severity,
 )
+
+# The four depths of collaboration, shallowest first, and a depth's place among them.
+DEPTHS = ("networking", "coordination", "cooperation", "partnership")
+DEPTH_PLACES = ("the shallowest", "the second", "the third", "the deepest")
 
 # Severity as a board reads it; the CI word stays in the details part.
 SEVERITY_WORDS = {Severity.ERROR: "serious", Severity.WARNING: "important", Severity.INFO: "note"}
@@ -79,7 +84,7 @@ class ChallengeRow:
     level: str
     level_id: str
     evidence: list[str]
-    mitigation: list[str]
+    declared: list[str]  # the partners' own risks: mitigation and owner by name
 
 
 @dataclass(frozen=True)
@@ -157,6 +162,14 @@ def cap_line(result: FileResult) -> str:
                 text = "it cannot rise above " + text[len(said) :]
         return sentence(text).rstrip(".") + "."
     return ""
+
+
+def depth_line(depth: str) -> str:
+    """The depth of collaboration in one plain sentence, the level named and placed:
+    "Depth of collaboration: full partnership (the deepest of four levels: …)"."""
+    place = DEPTH_PLACES[DEPTHS.index(depth)] if depth in DEPTHS else "one"
+    name = "full partnership" if depth == "partnership" else depth
+    return f"Depth of collaboration: {name} ({place} of four levels: {', '.join(DEPTHS)})."
 
 
 def uncapped_line(result: FileResult) -> str:
@@ -281,10 +294,37 @@ def percent(share: float | None) -> str:
     return "<1%" if 0 < share < 0.005 else f"{share * 100:.0f}%"
 
 
+IN_KIND_SHOWN = 2  # in-kind contributions named in the Brings cell; the rest are counted
+IN_KIND_WORDS = 40  # characters of each, cut at a word
+
+
+def clipped(text: str, limit: int = IN_KIND_WORDS) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with "…" if cut."""
+    text = " ".join(text.split()).rstrip(".")
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def in_kind_words(descriptions: list[str]) -> str:
+    """ "in kind: community room; network of 600 households" (two at most, then "and N more")."""
+    if not descriptions:
+        return ""
+    shown = [clipped(d) for d in descriptions[:IN_KIND_SHOWN]]
+    more = len(descriptions) - len(shown)
+    return "in kind: " + "; ".join(shown) + (f" and {more} more" if more else "")
+
+
 def _brings(p: PartnerRecord) -> str:
+    """Shares of money and staff time, and beside them what it brings in kind with no value:
+    a room or a network is not "0%" of nothing."""
     if p.money_share is not None and p.staff_share is not None:
-        return f"{percent(p.money_share)} money, {percent(p.staff_share)} staff"
-    return percent(p.resource_share)
+        shares = f"{percent(p.money_share)} money, {percent(p.staff_share)} staff"
+    else:
+        shares = percent(p.resource_share)
+    kind = in_kind_words(p.in_kind)
+    return f"{shares}; {kind}" if kind else shares
 
 
 def brings_note(result: FileResult) -> str:
@@ -325,8 +365,28 @@ def partner_rows(result: FileResult) -> list[PartnerRow]:
     return rows
 
 
+# The challenges table: what the assessment found beside what the partners declared.
+FOUND = "What was found"
+DECLARED = "Declared risk and mitigation (owner)"
+
+
+def declared_risk(risk: RiskRecord, softens: bool) -> str:
+    """A declared risk as the partners wrote it, with its mitigation and owner by name:
+    "Risk. Mitigation: what they do (owner: Name)." and whether it softens a finding."""
+    owner = risk.owner_name or risk.owner
+    who = f"owner: {owner}" if owner else "no owner named"
+    done = (
+        f"Mitigation: {risk.mitigation.strip().rstrip('.')} ({who})."
+        if risk.mitigation
+        else f"No mitigation agreed yet ({who})."
+    )
+    said = f"{full_stop(risk.description)} {done}"
+    return f"{said} It softens what was found." if softens else said
+
+
 def challenge_rows(result: FileResult) -> list[ChallengeRow]:
-    """Each challenge with the findings behind it by name, a group once."""
+    """Each challenge with the findings behind it by name (a group once), and beside them
+    every risk the partners declared for it, whether or not a finding was made."""
     groups = {g.id: g for g in result.groups}
     risks = {r.path: r for r in result.risks}
     rows = []
@@ -338,15 +398,34 @@ def challenge_rows(result: FileResult) -> list[ChallengeRow]:
             text = groups[f.group].text if f.group in groups else (f.text or f.message)
             if text not in evidence:
                 evidence.append(text)
-        mitigation = [risks[p].description for p in c.mitigated_by if p in risks]
-        declared = [risks[p].description for p in c.risks if p in risks]
+        paths = [p for p in [*c.risks, *c.mitigated_by] if p in risks]
+        declared = [declared_risk(risks[p], p in c.mitigated_by) for p in dict.fromkeys(paths)]
         rows.append(
             ChallengeRow(
                 title=c.title,
                 level=LEVEL_WORDS.get(c.level, c.level),
                 level_id=c.level,
-                evidence=evidence or [f"Declared risk: {d}" for d in declared],
-                mitigation=mitigation,
+                evidence=evidence,
+                declared=declared,
             )
         )
-    return rows
+    return rows + other_risks_row(result)
+
+
+def other_risks_row(result: FileResult) -> list[ChallengeRow]:
+    """The declared risks that belong to none of the four challenges ("other"), as one row,
+    so that every risk the partners named is in the table."""
+    known = {c.id.value for c in result.challenges}
+    other = [r for r in result.risks if r.challenge not in known]
+    if not other:
+        return []
+    softening = {f.mitigated_by for f in result.findings if f.mitigated_by and not f.suppressed}
+    return [
+        ChallengeRow(
+            title="Other risks the partners declared",
+            level=LEVEL_WORDS["present"],
+            level_id="present",
+            evidence=[],
+            declared=[declared_risk(r, r.path in softening) for r in other],
+        )
+    ]

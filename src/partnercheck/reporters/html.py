@@ -22,9 +22,13 @@ import markupsafe
 
 from partnercheck.reporters import RenderContext
 from partnercheck.reporters.client_view import (
+    DECLARED,
+    DEPTHS,
+    FOUND,
     PARTNER_NOTE,
     TAKES_PART,
     client_view,
+    depth_line,
     findings_count,
     items_by_element,
 )
@@ -55,7 +59,6 @@ SHORT_NAMES: dict[ElementId, str] = {
     ElementId.ROLES: "Roles",
     ElementId.EVALUATION: "Evaluation",
 }
-DEPTHS = ("networking", "coordination", "cooperation", "partnership")
 RINGS = (25.0, 50.0, 75.0, 100.0)
 BACKTICKS = re.compile(r"`([^`]+)`")
 
@@ -276,6 +279,7 @@ def file_view(index: int, result: FileResult) -> dict[str, object]:
     view = client_view(result)
     return {
         "view": view,
+        "depth_line": depth_line(result.depth.value),
         "count": findings_count(view),
         "anchor": f"file-{index}",
         "radar": element_radar(result),
@@ -305,6 +309,8 @@ def render(report: Report, context: RenderContext) -> str:
         power_headers=POWER_HEADERS,
         takes_part=TAKES_PART,
         partner_note=PARTNER_NOTE,
+        found=FOUND,
+        declared=DECLARED,
     )
     return defuse_commands(page)
 

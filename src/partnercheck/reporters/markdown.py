@@ -13,11 +13,14 @@ from __future__ import annotations
 from partnercheck.reporters import RenderContext
 from partnercheck.reporters.budget import Block, within
 from partnercheck.reporters.client_view import (
+    DECLARED,
+    FOUND,
     PARTNER_NOTE,
     TAKES_PART,
     ClientView,
     Detail,
     client_view,
+    depth_line,
     findings_count,
     full_stop,
     items_by_element,
@@ -123,11 +126,7 @@ def file_section(r: FileResult) -> list[str]:
     )
     out += partners_section(view)
     out += challenges_section(view)
-    out += [
-        "",
-        f"Collaboration depth: **{r.depth.value}** "
-        "(networking < coordination < cooperation < partnership).",
-    ]
+    out += ["", escape(depth_line(r.depth.value))]
     if r.survey is not None:
         out += survey_section(r)
     out += findings_section(view)
@@ -151,12 +150,12 @@ def partners_section(view: ClientView) -> list[str]:
     survey = view.result.survey is not None
     header = ["Partner", "Sector", "Brings", "Decides", TAKES_PART] + (["Survey"] if survey else [])
     rows = [
-        [cell(p.name), cell(p.sector), p.brings, p.decides, cell(p.attends)]
+        [cell(p.name), cell(p.sector), cell(p.brings), p.decides, cell(p.attends)]
         + ([cell(p.said)] if survey else [])
         for p in view.partners
     ]
     out = ["", "### Partners", ""]
-    out += table(header, rows, align="llrrr" + ("l" if survey else ""))
+    out += table(header, rows, align="lllrr" + ("l" if survey else ""))
     out += [
         "",
         f"{escape(view.brings)}; {PARTNER_NOTE}.",
@@ -165,16 +164,19 @@ def partners_section(view: ClientView) -> list[str]:
 
 
 def challenges_section(view: ClientView) -> list[str]:
+    """Each challenge: its level, what was found, and beside it the partners' own declared
+    risks with their mitigation and owner (one to a line)."""
     if not view.challenges:
         return []
     out = ["", "### Challenges", ""]
     out += table(
-        ["Challenge", "Level", "Evidence"],
+        ["Challenge", "Level", FOUND, DECLARED],
         [
             [
                 cell(c.title),
                 escape(c.level),
-                cell("; ".join(c.evidence + [f"mitigated: {m}" for m in c.mitigation]) or "-"),
+                cell("; ".join(c.evidence) or "-"),
+                cell("\n".join(c.declared) or "-"),
             ]
             for c in view.challenges
         ],

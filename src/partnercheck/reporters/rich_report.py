@@ -21,11 +21,14 @@ from rich.text import Text
 
 from partnercheck.reporters import RenderContext
 from partnercheck.reporters.client_view import (
+    DECLARED,
+    FOUND,
     PARTNER_NOTE,
     TAKES_PART,
     ClientView,
     Item,
     client_view,
+    depth_line,
     findings_count,
     items_by_element,
 )
@@ -93,7 +96,7 @@ def render(report: Report, context: RenderContext) -> str:
     for i, result in enumerate(report.results):
         if i:
             console.rule()
-        console.print(file_report(result, human_date(report.as_of)))
+        console.print(file_report(result, human_date(report.as_of), context.width))
     if len(report.results) > 1:
         console.print(summary_table(report))
     verdict = threshold_text(report)
@@ -119,21 +122,16 @@ def threshold_text(report: Report) -> Text | None:
     return text
 
 
-def file_report(result: FileResult, as_of: str) -> RenderableType:
+def file_report(result: FileResult, as_of: str, width: int = 100) -> RenderableType:
     """Executive summary first (headline, cap, priorities, strengths), then the detail
     a consultant walks through, and last the CI details (rules, YAML paths, lines)."""
     view = client_view(result)
     parts: list[RenderableType] = [header(view, as_of), priorities_section(view)]
     if view.strengths:
         parts.append(Text.assemble(("\nWhat is working\n", "bold"), *bullets(view.strengths)))
-    parts += [elements_table(result), partners_table(view), challenges_table(view)]
-    parts.append(
-        Text.assemble(
-            ("Collaboration depth: ", "bold"),
-            result.depth.value,
-            "  (networking < coordination < cooperation < partnership)",
-        )
-    )
+    parts += [elements_table(result), partners_table(view), challenges_table(view, width)]
+    label, _, rest = depth_line(result.depth.value).partition(": ")
+    parts.append(Text.assemble((f"{label}: ", "bold"), rest))
     if result.survey is not None:
         from partnercheck.reporters.rich_survey import survey_section
 
@@ -183,7 +181,7 @@ def partners_table(view: ClientView) -> RenderableType:
     survey = view.result.survey is not None
     for column in ("Partner", "Sector", "Brings", "Decides", TAKES_PART):
         # Names and shares wrap at narrow widths; they are never cut short.
-        text_column = column in ("Partner", "Sector")
+        text_column = column in ("Partner", "Sector", "Brings")
         table.add_column(column, justify="left" if text_column else "right", overflow="fold")
     if survey:
         table.add_column("Survey")
@@ -196,17 +194,28 @@ def partners_table(view: ClientView) -> RenderableType:
     return table
 
 
-def challenges_table(view: ClientView) -> RenderableType:
+# Below this width the declared risks go under what was found, in one column, so that no
+# word is cut or split.
+SIDE_BY_SIDE = 90
+
+
+def challenges_table(view: ClientView, width: int = 100) -> RenderableType:
+    """Each challenge: its level, what was found, and beside it (below it on a narrow
+    terminal) the partners' own declared risks with their mitigation and owner."""
     table = Table(title="Challenges", title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("Challenge", ratio=2)
-    table.add_column("Level", no_wrap=True)
-    table.add_column("Evidence", ratio=3)
+    wide = width >= SIDE_BY_SIDE
+    table.add_column("Challenge", ratio=2, overflow="fold")
+    table.add_column("Level", no_wrap=wide)
+    found_header = FOUND if wide else f"{FOUND}; declared risk and mitigation"
+    table.add_column(found_header, ratio=3, overflow="fold")
+    if wide:
+        table.add_column(DECLARED, ratio=4, overflow="fold")
     for c in view.challenges:
-        lines = c.evidence[:3] + ([f"(+{len(c.evidence) - 3} more)"] if len(c.evidence) > 3 else [])
-        lines += [f"mitigated: {m}" for m in c.mitigation]
-        table.add_row(
-            c.title, Text(c.level, style=LEVEL_STYLE.get(c.level_id, "")), "\n".join(lines) or "-"
-        )
+        found = c.evidence[:3] + ([f"(+{len(c.evidence) - 3} more)"] if len(c.evidence) > 3 else [])
+        cells = ["\n".join(found) or "-", "\n".join(c.declared) or "-"]
+        if not wide:
+            cells = ["\n".join(found + [f"Declared risk: {d}" for d in c.declared]) or "-"]
+        table.add_row(c.title, Text(c.level, style=LEVEL_STYLE.get(c.level_id, "")), *cells)
     return table
 
 
