@@ -353,3 +353,80 @@ def test_pc723_thresholds_are_as_documented() -> None:
 
 def test_risk_rules_stay_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:
     assert not fired(sound_result, "PC508") and not fired(sound_result, "PC723")
+
+
+COURIER = "The courier's exit left two sites without deliveries, and stock-outs have risen"
+
+
+def courier_action(due: str) -> Any:
+    def change(d: dict[str, Any]) -> None:
+        d["risks"][0]["description"] = COURIER
+        d["evaluation"]["improvements"].append(
+            {
+                "action": "Replace the courier's deliveries to the two sites",
+                "owner": "council",
+                "due": due,
+                "status": "in-progress",
+            }
+        )
+
+    return change
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        COURIER,
+        "Waiting times have risen since the clinic moved",
+        "Referrals from the surgery has stopped since June",
+        "Attendance has fallen by a third",
+        "Two volunteers were lost to the new scheme",
+        "The drop-in has closed",
+    ],
+)
+def test_pc732_fires_for_a_risk_that_has_already_happened(text: str) -> None:
+    [finding] = fired(assess_changed(risk(text)), "PC732")
+    assert finding.message == f"A declared risk has already happened: “{text}”"
+    assert finding.location is not None and finding.location.path == "risks[0].description"
+    assert (finding.severity, finding.points) == ("warning", 10.0)
+    assert (finding.element, finding.challenge) == ("communication", "logistics")
+    assert finding.advice.startswith("Act on it now: agree an improvement action")
+
+
+def test_pc732_credits_an_action_under_way_for_the_harm() -> None:
+    [finding] = fired(assess_changed(courier_action("2027-03-31")), "PC732")
+    assert finding.advice == (
+        "Make sure the action under way, “Replace the courier's deliveries to the two sites” "
+        "(due 31 March 2027), deals with the harm already done"
+    )
+
+
+def test_pc732_says_when_the_action_for_the_harm_is_overdue() -> None:
+    [finding] = fired(assess_changed(courier_action("2026-09-30")), "PC732")
+    assert finding.advice == (
+        "Make sure “Replace the courier's deliveries to the two sites” (due 30 September 2026, "
+        "now overdue) is finished: the harm is already happening"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The courier's exit could leave two sites without deliveries",
+        "Stock-outs may have risen if the courier leaves",
+        "If the clinic moves, waiting times might rise",
+        "Attendance would have fallen without the bus pass",
+        "Board and huddle time strains the small care provider",
+    ],
+)
+def test_pc732_stays_quiet_for_a_risk_written_in_the_conditional(text: str) -> None:
+    assert not fired(assess_changed(risk(text)), "PC732")
+
+
+def test_pc732_does_not_read_the_mitigation() -> None:
+    change = mitigation("Backfill paid since huddle attendance has fallen")
+    assert not fired(assess_changed(change), "PC732")
+
+
+def test_pc732_is_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:
+    assert not fired(sound_result, "PC732")

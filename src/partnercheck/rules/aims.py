@@ -71,6 +71,21 @@ def open_actions_for(ctx: Context, goal: Goal) -> list[Aim]:
     return sorted(found, key=lambda a: not a.sure)
 
 
+def open_action_about(ctx: Context, text: str) -> Improvement | None:
+    """The first open improvement action (overdue ones included) that shares at least two
+    content words with ``text``: "Replace ColdLink's last-mile cold-chain support in the six
+    countries" is about ColdLink's exit leaving cold-chain transport in six countries."""
+    if ctx.p.evaluation is None:
+        return None
+    about = _words(text)
+    for action in ctx.p.evaluation.improvements:
+        if action.status is not ActionStatus.DONE and len(about & _words(action.action)) >= (
+            SHARED_WORDS
+        ):
+            return action
+    return None
+
+
 _NAME_WORDS_IGNORED = """
     the and for with from ltd limited inc plc llp cic cio company group partner partners
     partnership

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from partnercheck.load.nodes import Path
 from partnercheck.model.types import ContributionType
 from partnercheck.results import ChallengeId, ElementId, Severity
+from partnercheck.rules.aims import advice_under_way, open_action_about
 from partnercheck.rules.base import Hit, Say, per_item, rule
 from partnercheck.rules.context import Context, Subject, credible, short_name
 
@@ -406,4 +407,76 @@ def risks_managed(ctx: Context) -> Iterator[Hit]:
             per_item(len(risks)),
             key="owner" if risk.owner is None else "mitigation",
             subject=subject,
+        )
+
+
+# Harm reported as already happening: "stock-outs have risen", "left six countries
+# without a partner", "referrals were lost".
+_HAPPENED = re.compile(
+    r"\b(?:has|have|had) (?:already |since |now )?(?:risen|fallen|stopped|closed)\b"
+    r"|\bleft\b[^.;]{0,80}?\bwithout\b|\b(?:was|were) lost\b",
+    re.IGNORECASE,
+)
+# A risk written as what could happen is still a risk.
+_CONDITIONAL = re.compile(r"\b(?:could|may|might|if|would|should|unless)\b", re.IGNORECASE)
+
+
+def has_happened(text: str) -> bool:
+    """Whether a sentence of ``text`` reports harm already happening, not written in the
+    conditional ("could", "may", "might", "if")."""
+    return any(
+        _HAPPENED.search(part) and not _CONDITIONAL.search(part) for part in re.split(r"[.;]", text)
+    )
+
+
+def _act_on(ctx: Context, description: str) -> Say:
+    action = open_action_about(ctx, description)
+    if action is None:
+        return Say(
+            "Act on it now: agree an improvement action, with an owner and a due date, "
+            "that deals with the harm already done"
+        )
+    if action.due is not None and action.due < ctx.as_of:
+        return Say(
+            "Make sure “{a}” (due {due}, now overdue) is finished: the harm is already happening",
+            a=action.action,
+            due=action.due,
+        )
+    return advice_under_way(action, "deals with the harm already done")
+
+
+@rule(
+    "PC732",
+    element=ElementId.COMMUNICATION,
+    challenge=ChallengeId.LOGISTICS,
+    severity=Severity.WARNING,
+    weight=10,
+    rationale="""A declared risk whose own text says the harm is already happening (stock-outs
+    have risen, a partner's exit left services without cover) is no longer a risk but a
+    problem: watching it and its mitigation are not enough, it needs action now, owned and
+    dated, and the partners should see it as a problem in their reports.""",
+    recommendation="Act on a risk that has happened: agree an improvement action with an "
+    "owner and a due date, and see it through.",
+    example="""
+    risks:
+      - challenge: logistics
+        description: A courier's exit could leave two sites without deliveries
+        mitigation: Second courier on a standby contract
+        owner: council
+    """,
+    many="{count} declared risks have already happened: {names}",
+    many_fix="Act on each of them now, with an owner and a due date",
+)
+def risk_realised(ctx: Context) -> Iterator[Hit]:
+    """No declared risk has already happened."""
+    for i, risk in enumerate(ctx.p.risks):
+        if not has_happened(risk.description):
+            continue
+        said = f"“{' '.join(risk.description.split())}”"
+        yield Hit(
+            Say("A declared risk has already happened: {r}", r=said),
+            ("risks", i, "description"),
+            _act_on(ctx, risk.description),
+            key="description",
+            subject=Subject("risk", f"risks[{i}]", said),
         )
