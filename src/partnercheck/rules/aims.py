@@ -81,6 +81,17 @@ def _open_action_words(ctx: Context) -> list[tuple[Improvement, set[str]]]:
     return cast("list[tuple[Improvement, set[str]]]", ctx.memo["open_action_words"])
 
 
+def open_action_about(ctx: Context, text: str) -> Improvement | None:
+    """The first open improvement action (overdue ones included) that shares at least two
+    content words with ``text``: "Replace ColdLink's last-mile cold-chain support in the six
+    countries" is about ColdLink's exit leaving cold-chain transport in six countries."""
+    about = _words(text)
+    for action, words in _open_action_words(ctx):
+        if len(about & words) >= SHARED_WORDS:
+            return action
+    return None
+
+
 _NAME_WORDS_IGNORED = """
     the and for with from ltd limited inc plc llp cic cio company group partner partners
     partnership
