@@ -175,10 +175,13 @@ def depth_line(depth: str) -> str:
 def uncapped_line(result: FileResult) -> str:
     if result.uncapped_score is None:
         return ""
-    return (
+    line = (
         f"The six elements average {result.uncapped_score:.1f}; the headline is held at "
         f"{result.score:.1f} for the reason above."
     )
+    if any(not p.lifts_cap and p.gain + 0.05 < p.mean_gain for p in result.priorities):
+        line += " Until then, the priorities below raise the elements rather than the headline."
+    return line
 
 
 def coverage_line(result: FileResult) -> str:
@@ -201,14 +204,11 @@ def gain_words(action: PriorityAction, capped: bool = True) -> str:
     the headline."""
     about = "about " if action.estimated else ""
     if action.lifts_cap:
-        return f"{about}+{action.gain:.1f} overall: it lifts the cap on the headline"
+        return f"{about}+{action.gain:.1f} overall, lifting the cap on the headline"
     if action.gain + 0.05 < action.mean_gain:
         if not capped:  # no cap holds today, but one would as the score rises
             return f"{about}+{action.gain:.1f} overall, +{action.mean_gain:.1f} to the elements"
-        return (
-            f"{about}+{action.mean_gain:.1f} to the elements; the headline stays capped "
-            "until the cap's reason is dealt with"
-        )
+        return f"{about}+{action.mean_gain:.1f} to the elements"  # the held headline: above
     return f"{about}+{action.gain:.1f} overall" + (" (estimated)" if action.estimated else "")
 
 
