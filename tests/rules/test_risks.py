@@ -389,7 +389,8 @@ def test_pc732_fires_for_a_risk_that_has_already_happened(text: str) -> None:
     assert finding.message == f"A declared risk has already happened: “{text}”"
     assert finding.location is not None and finding.location.path == "risks[0].description"
     assert (finding.severity, finding.points) == ("warning", 10.0)
-    assert (finding.element, finding.challenge) == ("communication", "logistics")
+    # Priced with risk management; filed under the challenge the risk was declared for.
+    assert (finding.element, finding.challenge) == ("roles", "resource-investment")
     assert finding.advice.startswith("Act on it now: agree an improvement action")
 
 

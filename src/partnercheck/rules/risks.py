@@ -447,14 +447,14 @@ def _act_on(ctx: Context, description: str) -> Say:
 
 @rule(
     "PC732",
-    element=ElementId.COMMUNICATION,
-    challenge=ChallengeId.LOGISTICS,
+    element=ElementId.ROLES,  # managing risks is PC508's element; the challenge is the risk's
     severity=Severity.WARNING,
     weight=10,
     rationale="""A declared risk whose own text says the harm is already happening (stock-outs
     have risen, a partner's exit left services without cover) is no longer a risk but a
     problem: watching it and its mitigation are not enough, it needs action now, owned and
-    dated, and the partners should see it as a problem in their reports.""",
+    dated, and the partners should see it as a problem in their reports. Filed under the
+    challenge the risk was declared for, and priced with risk management (roles).""",
     recommendation="Act on a risk that has happened: agree an improvement action with an "
     "owner and a due date, and see it through.",
     example="""
@@ -479,4 +479,5 @@ def risk_realised(ctx: Context) -> Iterator[Hit]:
             _act_on(ctx, risk.description),
             key="description",
             subject=Subject("risk", f"risks[{i}]", said),
+            challenge=next((c for c in ChallengeId if c.value == risk.challenge.value), None),
         )
