@@ -385,7 +385,7 @@ def courier_action(due: str) -> Any:
     ],
 )
 def test_pc732_fires_for_a_risk_that_has_already_happened(text: str) -> None:
-    [finding] = fired(assess_changed(risk(text)), "PC732")
+    [finding] = fired(assess_changed(risk(text)), "PC510")
     assert finding.message == f"A declared risk has already happened: “{text}”"
     assert finding.location is not None and finding.location.path == "risks[0].description"
     assert (finding.severity, finding.points) == ("warning", 10.0)
@@ -395,7 +395,7 @@ def test_pc732_fires_for_a_risk_that_has_already_happened(text: str) -> None:
 
 
 def test_pc732_credits_an_action_under_way_for_the_harm() -> None:
-    [finding] = fired(assess_changed(courier_action("2027-03-31")), "PC732")
+    [finding] = fired(assess_changed(courier_action("2027-03-31")), "PC510")
     assert finding.advice == (
         "Make sure the action under way, “Replace the courier's deliveries to the two sites” "
         "(due 31 March 2027), deals with the harm already done"
@@ -403,7 +403,7 @@ def test_pc732_credits_an_action_under_way_for_the_harm() -> None:
 
 
 def test_pc732_says_when_the_action_for_the_harm_is_overdue() -> None:
-    [finding] = fired(assess_changed(courier_action("2026-09-30")), "PC732")
+    [finding] = fired(assess_changed(courier_action("2026-09-30")), "PC510")
     assert finding.advice == (
         "Make sure “Replace the courier's deliveries to the two sites” (due 30 September 2026, "
         "now overdue) is finished: the harm is already happening"
@@ -421,13 +421,13 @@ def test_pc732_says_when_the_action_for_the_harm_is_overdue() -> None:
     ],
 )
 def test_pc732_stays_quiet_for_a_risk_written_in_the_conditional(text: str) -> None:
-    assert not fired(assess_changed(risk(text)), "PC732")
+    assert not fired(assess_changed(risk(text)), "PC510")
 
 
 def test_pc732_does_not_read_the_mitigation() -> None:
     change = mitigation("Backfill paid since huddle attendance has fallen")
-    assert not fired(assess_changed(change), "PC732")
+    assert not fired(assess_changed(change), "PC510")
 
 
 def test_pc732_is_quiet_on_the_sound_partnership(sound_result: FileResult) -> None:
-    assert not fired(sound_result, "PC732")
+    assert not fired(sound_result, "PC510")

@@ -446,7 +446,7 @@ def _act_on(ctx: Context, description: str) -> Say:
 
 
 @rule(
-    "PC732",
+    "PC510",
     element=ElementId.ROLES,  # managing risks is PC508's element; the challenge is the risk's
     severity=Severity.WARNING,
     weight=10,
