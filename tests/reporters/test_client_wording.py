@@ -3,8 +3,11 @@ no CI output; the CI formats keep ids, ISO dates and format values."""
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from typing import Any
+
+import pytest
 
 from partnercheck.reporters import RenderContext, render
 from partnercheck.results import FileResult, Report
@@ -77,7 +80,7 @@ def test_dates_and_cycles_read_as_a_board_writes_them() -> None:
     # ISO dates and the cycle in days stay in the details, as CI reads them.
     assert "The last review was on 2026-03-19; the cycle is twice-yearly (183 days)" in text
     harbour = client_part(markdown("harbour-town-network.yaml"))
-    assert "An improvement action due on 31 March 2024 is not done" in harbour
+    assert "An improvement action due on 31 March 2024 (more than 2 years late) is not done" in harbour
 
 
 def test_ci_formats_keep_ids_iso_dates_and_values() -> None:
@@ -210,3 +213,29 @@ def test_the_partner_table_says_takes_part_in_and_never_rounds_a_share_to_nothin
     assert percent(0.004) == "<1%"
     assert percent(0.0) == "0%"
     assert percent(0.006) == "1%"
+
+
+@pytest.mark.parametrize(
+    ("due", "said"),
+    [
+        (date(2026, 11, 20), "6 days late"),
+        (date(2026, 11, 12), "2 weeks late"),
+        (date(2026, 9, 26), "8 weeks late"),
+        (date(2026, 9, 25), "2 months late"),
+        (date(2024, 11, 27), "23 months late"),
+        (date(2024, 11, 26), "more than 2 years late"),
+    ],
+)
+def test_how_late_an_action_is_said_as_people_say_it(due: date, said: str) -> None:
+    from partnercheck.rules.plain import how_late
+
+    assert how_late(due, date(2026, 11, 26)) == said
+
+
+def test_an_overdue_action_says_how_late_it_is_to_people_only() -> None:
+    result = assess_changed(
+        lambda d: d["evaluation"]["improvements"][0].update(due=date(2026, 6, 30), status="open")
+    )
+    [finding] = [f for f in result.findings if f.rule == "PC609"]
+    assert "(4 months late)" in finding.text
+    assert "late" not in finding.message  # a CI message does not change from day to day

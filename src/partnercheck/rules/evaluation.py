@@ -22,7 +22,7 @@ from partnercheck.rules.aims import (
 )
 from partnercheck.rules.base import ELEMENT, Hit, Say, Strength, Term, listing, per_item, rule
 from partnercheck.rules.context import Context, Subject
-from partnercheck.rules.plain import method_words, month_year, value_words
+from partnercheck.rules.plain import how_late, method_words, month_year, value_words
 
 EVALUATION = ElementId.EVALUATION
 REVIEW_GRACE_DAYS = 14  # a review a fortnight late is still "on cycle"
@@ -542,9 +542,11 @@ def improvement_overdue(ctx: Context) -> Iterator[Hit]:
             subject = Subject("action", action.action, f"“{action.action}”")
             yield Hit(
                 Say(
-                    "An improvement action due on {due} is not done: {a}",
+                    "An improvement action due on {due}{late} is not done: {a}",
                     a=subject,
                     due=action.due,
+                    # Said to people only: a CI message must not change from day to day.
+                    late=Term("", f" ({how_late(action.due, ctx.as_of)})"),
                 ),
                 ("evaluation", "improvements", i, "due"),
                 "Finish the action and mark it done, or agree a new due date",

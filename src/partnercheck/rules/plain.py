@@ -119,6 +119,19 @@ def human_date(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def how_late(due: date, as_of: date) -> str:
+    """ "32 months late", "5 weeks late": how far past ``due`` on ``as_of``, as people say it."""
+    days = (as_of - due).days
+    if days < 14:
+        return f"{days} day{'s' if days != 1 else ''} late"
+    if days < 62:
+        return f"{days // 7} weeks late"
+    months = (as_of.year - due.year) * 12 + as_of.month - due.month - (as_of.day < due.day)
+    if months < 24:
+        return f"{months} months late"
+    return f"more than {months // 12} years late"
+
+
 def month_year(day: date) -> str:
     """ "March 2024"."""
     return f"{MONTHS[day.month - 1]} {day.year}"
