@@ -213,3 +213,19 @@ def test_depth_reads_as_a_sentence_naming_the_level_and_its_place() -> None:
     harbour = "Depth of collaboration: networking (the shallowest of four levels:"
     assert harbour in html("harbour-town-network.yaml")
     assert line in " ".join(rich(assessed("riverside.yaml")).split())
+
+
+def test_the_partner_table_counts_partners_beyond_what_a_board_reads() -> None:
+    from partnercheck.reporters.client_view import PARTNER_ROWS, partner_rows
+
+    def many(d: dict[str, Any]) -> None:
+        extra = [
+            {"id": f"p{n}", "name": f"Partner {n}", "sector": "community"}
+            for n in range(PARTNER_ROWS)
+        ]
+        d["partners"].extend(extra)  # 3 + PARTNER_ROWS partners
+
+    rows = partner_rows(assess_changed(many))
+    assert len(rows) == PARTNER_ROWS + 1
+    assert rows[-1].name == "and 3 more partners (listed in the JSON report)"
+    assert len(partner_rows(assess_changed(lambda d: None))) == 3

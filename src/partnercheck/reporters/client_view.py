@@ -337,11 +337,15 @@ def brings_note(result: FileResult) -> str:
     return "Brings: share of the resources"
 
 
+PARTNER_ROWS = 60  # more partners than a board reads in a table (and a terminal can draw fast)
+
+
 def partner_rows(result: FileResult) -> list[PartnerRow]:
-    """Name, sector, shares of what is brought and of decision power, attendance, survey."""
+    """Name, sector, shares of what is brought and of decision power, attendance, survey;
+    the first PARTNER_ROWS partners, then one row counting the rest."""
     said = {s.partner: s for s in result.survey.partners} if result.survey else {}
     rows = []
-    for p in result.partners:
+    for p in result.partners[:PARTNER_ROWS]:
         summary = said.get(p.id)
         if result.survey is None:
             words = ""
@@ -362,6 +366,10 @@ def partner_rows(result: FileResult) -> list[PartnerRow]:
                 said=words,
             )
         )
+    rest = len(result.partners) - PARTNER_ROWS
+    if rest > 0:
+        more = f"and {rest} more partners (listed in the JSON report)"
+        rows.append(PartnerRow(name=more, sector="", brings="", decides="", attends="", said=""))
     return rows
 
 
