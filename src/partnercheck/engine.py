@@ -44,7 +44,7 @@ from partnercheck.rules.placeholders import (
     IndexMap,
     strip_placeholders,
 )
-from partnercheck.scoring import Draft, Outcomes, Scored, score
+from partnercheck.scoring import Draft, Outcomes, Scored, headline, rule_points, score_points
 from partnercheck.scoring.priorities import (
     document_priorities,
     finding_groups,
@@ -104,12 +104,21 @@ def _matches(rule_id: str, patterns: Iterable[str]) -> bool:
 
 
 def active_rules(options: Options) -> list[Rule]:
-    return [
-        r
-        for r in REGISTRY.values()
-        if (not options.select or _matches(r.id, options.select))
-        and not _matches(r.id, options.ignore)
-    ]
+    # Every file of a run has the same options: match the patterns once, not per file.
+    # The registry's size is in the key so that a rule registered later is not missed.
+    key = (options.select, options.ignore, len(REGISTRY))
+    rules = _ACTIVE.get(key)
+    if rules is None:
+        rules = _ACTIVE[key] = tuple(
+            r
+            for r in REGISTRY.values()
+            if (not options.select or _matches(r.id, options.select))
+            and not _matches(r.id, options.ignore)
+        )
+    return list(rules)
+
+
+_ACTIVE: dict[tuple[frozenset[str], frozenset[str], int], tuple[Rule, ...]] = {}
 
 
 def locate(root: MappingNode, path: Path | None) -> Location | None:
@@ -152,7 +161,17 @@ class _Run:
     def score(
         self, drafts: Sequence[Draft], perception: Mapping[ElementId, float | None] | None = None
     ) -> Scored:
-        return score(drafts, self.rules, self.options.weights, perception, self.outcomes)
+        return score_points(drafts, self.points, self.options.weights, perception, self.outcomes)
+
+    def headline(
+        self, drafts: Sequence[Draft], perception: Mapping[ElementId, float | None]
+    ) -> tuple[float, float]:
+        """(overall, mean) for these drafts: what a priority's gain needs."""
+        return headline(drafts, self.points, self.options.weights, perception, self.outcomes)
+
+    @cached_property
+    def points(self) -> dict[str, float]:
+        return rule_points(self.rules)
 
     @cached_property
     def outcomes(self) -> Outcomes:
@@ -319,15 +338,9 @@ def _priorities(
     survey: SurveyResult | None,
     perception: Mapping[ElementId, float | None],
 ) -> list[PriorityAction]:
-    def rescore(
-        rest: Sequence[Draft], seen: Mapping[ElementId, float | None]
-    ) -> tuple[float, float]:
-        again = run.score(rest, seen)
-        return again.score, again.mean
-
-    actions = document_priorities(drafts, scored, perception, rescore)
+    actions = document_priorities(drafts, scored, perception, run.headline)
     if survey is not None:
-        actions += survey_priorities(survey, scored, lambda seen: rescore(drafts, seen))
+        actions += survey_priorities(survey, scored, lambda seen: run.headline(drafts, seen))
     return top(actions)
 
 

@@ -359,9 +359,46 @@ def score(
     outcomes: Outcomes | None = None,
 ) -> Scored:
     """Price every draft, then compute element scores, the mean and the capped overall."""
-    points = rule_points(active)
+    return score_points(drafts, rule_points(active), weights, perception, outcomes)
+
+
+def score_points(
+    drafts: Sequence[Draft],
+    points: Mapping[str, float],
+    weights: Mapping[ElementId, float],
+    perception: Mapping[ElementId, float | None] | None = None,
+    outcomes: Outcomes | None = None,
+) -> Scored:
+    """:func:`score` with the rules' points already worked out (:func:`rule_points`),
+    as the engine does once per run rather than once per rescoring."""
     costs = price(drafts, points)
-    perception = perception or {}
+    elements, mean, overall, cap = _headline(drafts, costs, weights, perception or {}, outcomes)
+    findings = [_finding(d, cost) for d, cost in zip(drafts, costs, strict=True)]
+    return Scored(overall, band_for(overall), elements, findings, costs, mean, cap)
+
+
+def headline(
+    drafts: Sequence[Draft],
+    points: Mapping[str, float],
+    weights: Mapping[ElementId, float],
+    perception: Mapping[ElementId, float | None] | None = None,
+    outcomes: Outcomes | None = None,
+) -> tuple[float, float]:
+    """(overall score, mean) exactly as :func:`score_points` gives them, without building
+    the findings: a priority's gain rescores the file once per rule, and only needs these."""
+    costs = price(drafts, points)
+    _, mean, overall, _ = _headline(drafts, costs, weights, perception or {}, outcomes)
+    return overall, mean
+
+
+def _headline(
+    drafts: Sequence[Draft],
+    costs: Sequence[float],
+    weights: Mapping[ElementId, float],
+    perception: Mapping[ElementId, float | None],
+    outcomes: Outcomes | None,
+) -> tuple[list[ElementScore], float, float, Cap | None]:
+    """Element scores, their mean, the overall score and the cap that lowered it (if any)."""
     elements = element_scores(drafts, costs, weights, perception)
     mean = weighted_mean(elements)
     errors = [
@@ -385,8 +422,7 @@ def score(
     overall = capped(mean, cap.band) if cap is not None else mean
     if overall == mean:
         cap = None  # a cap that does not lower the score is not worth reporting
-    findings = [_finding(d, cost) for d, cost in zip(drafts, costs, strict=True)]
-    return Scored(overall, band_for(overall), elements, findings, costs, mean, cap)
+    return elements, mean, overall, cap
 
 
 def _finding(d: Draft, cost: float) -> Finding:
