@@ -16,7 +16,8 @@ RecordKind = Literal["divergence", "low-rater", "paper-gap", "perception-gap"]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Built on first use (defer_build), as partnercheck.results: most runs have no survey.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class PartnerAreaMean(_Frozen):
