@@ -164,10 +164,13 @@ class _Run:
         return score_points(drafts, self.points, self.options.weights, perception, self.outcomes)
 
     def headline(
-        self, drafts: Sequence[Draft], perception: Mapping[ElementId, float | None]
+        self,
+        drafts: Sequence[Draft],
+        costs: Sequence[float],
+        perception: Mapping[ElementId, float | None],
     ) -> tuple[float, float]:
-        """(overall, mean) for these drafts: what a priority's gain needs."""
-        return headline(drafts, self.points, self.options.weights, perception, self.outcomes)
+        """(overall, mean) for these drafts and their prices: what a priority's gain needs."""
+        return headline(drafts, costs, self.options.weights, perception, self.outcomes)
 
     @cached_property
     def points(self) -> dict[str, float]:
@@ -340,7 +343,9 @@ def _priorities(
 ) -> list[PriorityAction]:
     actions = document_priorities(drafts, scored, perception, run.headline)
     if survey is not None:
-        actions += survey_priorities(survey, scored, lambda seen: run.headline(drafts, seen))
+        actions += survey_priorities(
+            survey, scored, lambda seen: run.headline(drafts, scored.costs, seen)
+        )
     return top(actions)
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple, Protocol
 
 from partnercheck.results import (
     ELEMENT_TITLES,
@@ -188,41 +189,70 @@ def _worth(d: Draft, points: Mapping[str, float]) -> float:
     return points.get(d.rule.id, 0.0) + sum(points.get(c, 0.0) for c in d.hit.covers)
 
 
+class _Scores(Protocol):
+    """What the band cap reads of an element: an ElementScore, or an _Element."""
+
+    @property
+    def id(self) -> ElementId: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def weight(self) -> float: ...
+
+
+class _Element(NamedTuple):
+    """An element's numbers without the ElementScore model, for rescoring."""
+
+    id: ElementId
+    score: float
+    weight: float
+    document: float
+
+
+def _element_values(
+    drafts: Sequence[Draft],
+    costs: Sequence[float],
+    weights: Mapping[ElementId, float],
+    perception: Mapping[ElementId, float | None],
+) -> list[_Element]:
+    lost: dict[ElementId, float] = defaultdict(float)
+    for d, cost in zip(drafts, costs, strict=True):
+        if d.rule.element is not None:
+            lost[d.rule.element] += cost
+    values = []
+    for element in ElementId:
+        document = round(max(0.0, 100.0 - lost[element]), 1)
+        value = combine(document, perception.get(element))
+        values.append(_Element(element, value, weights.get(element, 1.0), document))
+    return values
+
+
 def element_scores(
     drafts: Sequence[Draft],
     costs: Sequence[float],
     weights: Mapping[ElementId, float],
     perception: Mapping[ElementId, float | None],
 ) -> list[ElementScore]:
-    lost: dict[ElementId, float] = defaultdict(float)
-    for d, cost in zip(drafts, costs, strict=True):
-        if d.rule.element is not None:
-            lost[d.rule.element] += cost
-    elements = []
-    for element in ElementId:
-        document = round(max(0.0, 100.0 - lost[element]), 1)
-        perceived = perception.get(element)
-        value = combine(document, perceived)
-        elements.append(
-            ElementScore(
-                id=element,
-                title=ELEMENT_TITLES[element],
-                score=value,
-                weight=weights.get(element, 1.0),
-                verdict=next(text for floor, text in VERDICTS if value >= floor),
-                document_score=document if perception else None,
-                perception_score=perceived,
-            )
+    return [
+        ElementScore(
+            id=e.id,
+            title=ELEMENT_TITLES[e.id],
+            score=e.score,
+            weight=e.weight,
+            verdict=next(text for floor, text in VERDICTS if e.score >= floor),
+            document_score=e.document if perception else None,
+            perception_score=perception.get(e.id),
         )
-    return elements
+        for e in _element_values(drafts, costs, weights, perception)
+    ]
 
 
-def weighted_mean(elements: Sequence[ElementScore]) -> float:
+def weighted_mean(elements: Sequence[_Scores]) -> float:
     total = sum(e.weight for e in elements)
     return round(sum(e.weight * e.score for e in elements) / total, 1) if total else 0.0
 
 
-def _element_cap(elements: Sequence[ElementScore], absent: Sequence[ElementId] = ()) -> Cap | None:
+def _element_cap(elements: Sequence[_Scores], absent: Sequence[ElementId] = ()) -> Cap | None:
     """At most one band above the weakest element; critical when two elements are."""
     weighed = [e for e in elements if e.weight > 0]
     if not weighed:
@@ -303,7 +333,7 @@ def _draft_cap(outcomes: Outcomes) -> Cap | None:
 
 
 def headline_cap(
-    elements: Sequence[ElementScore],
+    elements: Sequence[_Scores],
     errors: Sequence[tuple[str, str, str]],
     outcomes: Outcomes | None = None,
     rule_caps: Sequence[tuple[Band, str, str]] = (),
@@ -372,35 +402,42 @@ def score_points(
     """:func:`score` with the rules' points already worked out (:func:`rule_points`),
     as the engine does once per run rather than once per rescoring."""
     costs = price(drafts, points)
-    elements, mean, overall, cap = _headline(drafts, costs, weights, perception or {}, outcomes)
+    perception = perception or {}
+    elements = element_scores(drafts, costs, weights, perception)
+    mean = weighted_mean(elements)
+    cap = _cap(drafts, elements, mean, outcomes)
+    overall = capped(mean, cap.band) if cap is not None else mean
     findings = [_finding(d, cost) for d, cost in zip(drafts, costs, strict=True)]
     return Scored(overall, band_for(overall), elements, findings, costs, mean, cap)
 
 
 def headline(
     drafts: Sequence[Draft],
-    points: Mapping[str, float],
+    costs: Sequence[float],
     weights: Mapping[ElementId, float],
     perception: Mapping[ElementId, float | None] | None = None,
     outcomes: Outcomes | None = None,
 ) -> tuple[float, float]:
     """(overall score, mean) exactly as :func:`score_points` gives them, without building
-    the findings: a priority's gain rescores the file once per rule, and only needs these."""
-    costs = price(drafts, points)
-    _, mean, overall, _ = _headline(drafts, costs, weights, perception or {}, outcomes)
-    return overall, mean
+    findings or element models: a priority's gain rescores the file once per rule.
 
-
-def _headline(
-    drafts: Sequence[Draft],
-    costs: Sequence[float],
-    weights: Mapping[ElementId, float],
-    perception: Mapping[ElementId, float | None],
-    outcomes: Outcomes | None,
-) -> tuple[list[ElementScore], float, float, Cap | None]:
-    """Element scores, their mean, the overall score and the cap that lowered it (if any)."""
-    elements = element_scores(drafts, costs, weights, perception)
+    ``costs`` are the drafts' prices (:func:`price`). Dropping every finding of some
+    rules leaves the other rules' prices as they were (a rule is capped on its own
+    findings only), so a rescoring reuses them instead of pricing again.
+    """
+    elements = _element_values(drafts, costs, weights, perception or {})
     mean = weighted_mean(elements)
+    cap = _cap(drafts, elements, mean, outcomes)
+    return (capped(mean, cap.band) if cap is not None else mean), mean
+
+
+def _cap(
+    drafts: Sequence[Draft],
+    elements: Sequence[_Scores],
+    mean: float,
+    outcomes: Outcomes | None,
+) -> Cap | None:
+    """The cap that lowers the mean, if any (a cap that does not is not worth reporting)."""
     errors = [
         (d.rule.id, ids(d.hit.message), names(d.hit.message))
         for d in drafts
@@ -419,10 +456,9 @@ def _headline(
         if d.rule.cap is not None and not d.suppressed
     ]
     cap = headline_cap(elements, errors, outcomes, rule_caps)
-    overall = capped(mean, cap.band) if cap is not None else mean
-    if overall == mean:
-        cap = None  # a cap that does not lower the score is not worth reporting
-    return elements, mean, overall, cap
+    if cap is None or capped(mean, cap.band) == mean:
+        return None
+    return cap
 
 
 def _finding(d: Draft, cost: float) -> Finding:

@@ -26,8 +26,11 @@ from partnercheck.scoring import Draft, Scored
 PRIORITY_COUNT = 3
 MATERIAL = 1.0  # an action adding less than a point, to the mean or overall, is no priority
 
-# (overall score, mean of the elements) for a set of drafts and perception scores.
-Rescore = Callable[[Sequence[Draft], Mapping[ElementId, float | None]], tuple[float, float]]
+# (overall score, mean of the elements) for a set of drafts, their costs (as priced
+# with every draft) and perception scores.
+Rescore = Callable[
+    [Sequence[Draft], Sequence[float], Mapping[ElementId, float | None]], tuple[float, float]
+]
 
 
 def document_priorities(
@@ -46,7 +49,8 @@ def document_priorities(
     for indexes in by_rule.values():
         keep = set(indexes)
         rest = [d for i, d in enumerate(drafts) if i not in keep]
-        overall, mean = rescore(rest, perception)
+        costs = [c for i, c in enumerate(scored.costs) if i not in keep]
+        overall, mean = rescore(rest, costs, perception)
         gain = round(overall - scored.score, 1)
         first = drafts[indexes[0]]
         subjects = [drafts[i].hit.subject for i in indexes]
