@@ -57,10 +57,7 @@ __all__ = [
 
 
 class Frozen(BaseModel):
-    # Validators and serialisers are built on first use, not at import: a run uses a
-    # few of these models (most nested in FileResult's) and start-up time is the
-    # largest part of checking one file.
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class Location(Frozen):

@@ -53,11 +53,8 @@ Version = Annotated[
 
 
 def section(title: str) -> ConfigDict:
-    # Unknown keys are errors; the loader has already dropped "x-" keys. Validators are
-    # built on first use (defer_build): a run validates whole files through the
-    # Partnership model, whose validator holds every section's, so building each
-    # section's own as well at import would be start-up time spent for nothing.
-    return ConfigDict(extra="forbid", frozen=True, title=title, defer_build=True)
+    # Unknown keys are errors; the loader has already dropped "x-" keys.
+    return ConfigDict(extra="forbid", frozen=True, title=title)
 
 
 class Section(BaseModel):

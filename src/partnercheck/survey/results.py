@@ -16,8 +16,7 @@ RecordKind = Literal["divergence", "low-rater", "paper-gap", "perception-gap"]
 
 
 class _Frozen(BaseModel):
-    # Built on first use (defer_build), as partnercheck.results: most runs have no survey.
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class PartnerAreaMean(_Frozen):
