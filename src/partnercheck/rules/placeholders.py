@@ -242,13 +242,30 @@ def strip_placeholders(p: Partnership) -> tuple[Partnership, list[Placeholder], 
     return cleaned, found, index_map
 
 
+def _prose_fields(cls: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """The fields of ``cls`` that may hold prose, each with whether it defaults to None.
+
+    Worked out once per model class: pydantic's ``model_fields`` is a property that
+    costs more than the rest of a small model's visit, and a file has dozens of models.
+    """
+    fields = _PROSE_FIELDS.get(cls)
+    if fields is None:
+        fields = _PROSE_FIELDS[cls] = tuple(
+            (name, info.default is None)
+            for name, info in cls.model_fields.items()
+            if name not in _SKIP_FIELDS
+        )
+    return fields
+
+
+_PROSE_FIELDS: dict[type[BaseModel], tuple[tuple[str, bool], ...]] = {}
+
+
 def _clean_model(
     model: BaseModel, path: Path, found: list[Placeholder], index_map: IndexMap
 ) -> BaseModel:
     update: dict[str, Any] = {}
-    for name in type(model).model_fields:
-        if name in _SKIP_FIELDS:
-            continue
+    for name, optional in _prose_fields(type(model)):
         value = getattr(model, name)
         at = (*path, name)
         if isinstance(value, str):
@@ -256,7 +273,7 @@ def _clean_model(
             kind = classify(value, arrangement=_describes_arrangement(at))
             if kind is not None:
                 found.append(Placeholder(at, value, kind, element_of(at)))
-                if kind != "unfinished" and type(model).model_fields[name].default is None:
+                if kind != "unfinished" and optional:
                     update[name] = None
         elif isinstance(value, list):
             cleaned = _clean_list(value, at, found, index_map)
