@@ -45,7 +45,16 @@ from partnercheck.rules.placeholders import (
     IndexMap,
     strip_placeholders,
 )
-from partnercheck.scoring import Draft, Outcomes, Scored, score
+from partnercheck.scoring import (
+    Draft,
+    Headline,
+    Outcomes,
+    Scored,
+    headline,
+    rule_points,
+    score,
+    score_points,
+)
 from partnercheck.scoring.priorities import (
     document_priorities,
     finding_groups,
@@ -106,12 +115,21 @@ def _matches(rule_id: str, patterns: Iterable[str]) -> bool:
 
 
 def active_rules(options: Options) -> list[Rule]:
-    return [
-        r
-        for r in REGISTRY.values()
-        if (not options.select or _matches(r.id, options.select))
-        and not _matches(r.id, options.ignore)
-    ]
+    # Every file of a run has the same options: match the patterns once, not per file.
+    # The registry's size is in the key so that a rule registered later is not missed.
+    key = (options.select, options.ignore, len(REGISTRY))
+    rules = _ACTIVE.get(key)
+    if rules is None:
+        rules = _ACTIVE[key] = tuple(
+            r
+            for r in REGISTRY.values()
+            if (not options.select or _matches(r.id, options.select))
+            and not _matches(r.id, options.ignore)
+        )
+    return list(rules)
+
+
+_ACTIVE: dict[tuple[frozenset[str], frozenset[str], int], tuple[Rule, ...]] = {}
 
 
 def locate(root: MappingNode, path: Path | None) -> Location | None:
@@ -154,7 +172,20 @@ class _Run:
     def score(
         self, drafts: Sequence[Draft], perception: Mapping[ElementId, float | None] | None = None
     ) -> Scored:
-        return score(drafts, self.rules, self.options.weights, perception, self.outcomes)
+        return score_points(drafts, self.points, self.options.weights, perception, self.outcomes)
+
+    def headline(
+        self,
+        drafts: Sequence[Draft],
+        costs: Sequence[float],
+        perception: Mapping[ElementId, float | None],
+    ) -> Headline:
+        """The headline for these drafts and their prices: what a priority's gain needs."""
+        return headline(drafts, costs, self.options.weights, perception, self.outcomes)
+
+    @cached_property
+    def points(self) -> dict[str, float]:
+        return rule_points(self.rules)
 
     @cached_property
     def outcomes(self) -> Outcomes:
@@ -322,9 +353,11 @@ def _priorities(
     survey: SurveyResult | None,
     perception: Mapping[ElementId, float | None],
 ) -> list[PriorityAction]:
-    actions = document_priorities(drafts, scored, perception, run.score)
+    actions = document_priorities(drafts, scored, perception, run.headline)
     if survey is not None:
-        actions += survey_priorities(survey, scored, lambda seen: run.score(drafts, seen))
+        actions += survey_priorities(
+            survey, scored, lambda seen: run.headline(drafts, scored.costs, seen)
+        )
     if scored.cap is not None and not any(a.lifts_cap for a in actions):
         actions += _track_record(run, drafts, scored, perception)
     return top(actions, fallback=scored.band is not Band.STRONG)

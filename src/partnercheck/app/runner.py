@@ -156,8 +156,20 @@ def check_file(name: str, job: Job) -> Outcome:
         return Outcome(None, [InputError(shown, 1, 1, message)])
 
 
-def _check_named(args: tuple[str, Job]) -> Outcome:
-    return check_file(*args)
+# The job of the run a worker process serves, set once when the worker starts: sent
+# with every file instead, the Job (with its Settings model) cost the parent a pickling
+# and the worker an unpickling per file, a few percent of checking a realistic file.
+_WORKER_JOB: dict[str, Job] = {}
+
+
+def _start_worker(job: Job) -> None:
+    # Ctrl-C goes to the parent, which drops queued work; workers print nothing.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER_JOB["job"] = job
+
+
+def _check_in_worker(name: str) -> Outcome:
+    return check_file(name, _WORKER_JOB["job"])
 
 
 def check_all(files: list[str], job: Job, jobs: int | None = None) -> list[Outcome]:
@@ -197,11 +209,11 @@ def check_with_workers(files: list[str], job: Job, workers: int) -> list[Outcome
     # Imported here: multiprocessing costs start-up time that one file never needs.
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(job,))
     try:
         # Small chunks keep Ctrl-C prompt: only work already handed out is finished.
         chunk = max(1, min(MAX_CHUNK, len(files) // (workers * 4)))
-        outcomes = list(pool.map(_check_named, [(f, job) for f in files], chunksize=chunk))
+        outcomes = list(pool.map(_check_in_worker, files, chunksize=chunk))
     except BaseException:
         # Ctrl-C (or a failure): drop queued work at once rather than finish it;
         # workers ignore SIGINT, so they print nothing.
@@ -209,10 +221,6 @@ def check_with_workers(files: list[str], job: Job, workers: int) -> list[Outcome
         raise
     pool.shutdown()
     return outcomes
-
-
-def _ignore_interrupts() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def build_report(

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple, Protocol
 
 from partnercheck.results import (
     ELEMENT_TITLES,
@@ -194,42 +195,71 @@ def _worth(d: Draft, points: Mapping[str, float]) -> float:
     return points.get(d.rule.id, 0.0) + sum(points.get(c, 0.0) for c in d.hit.covers)
 
 
+class _Scores(Protocol):
+    """What the band cap reads of an element: an ElementScore, or an _Element."""
+
+    @property
+    def id(self) -> ElementId: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def weight(self) -> float: ...
+
+
+class _Element(NamedTuple):
+    """An element's numbers without the ElementScore model, for rescoring."""
+
+    id: ElementId
+    score: float
+    weight: float
+    document: float
+
+
+def _element_values(
+    drafts: Sequence[Draft],
+    costs: Sequence[float],
+    weights: Mapping[ElementId, float],
+    perception: Mapping[ElementId, float | None],
+) -> list[_Element]:
+    lost: dict[ElementId, float] = defaultdict(float)
+    for d, cost in zip(drafts, costs, strict=True):
+        if d.rule.element is not None:
+            lost[d.rule.element] += cost
+    values = []
+    for element in ElementId:
+        document = round(max(0.0, 100.0 - lost[element]), 1)
+        value = combine(document, perception.get(element))
+        values.append(_Element(element, value, weights.get(element, 1.0), document))
+    return values
+
+
 def element_scores(
     drafts: Sequence[Draft],
     costs: Sequence[float],
     weights: Mapping[ElementId, float],
     perception: Mapping[ElementId, float | None],
 ) -> list[ElementScore]:
-    lost: dict[ElementId, float] = defaultdict(float)
-    for d, cost in zip(drafts, costs, strict=True):
-        if d.rule.element is not None:
-            lost[d.rule.element] += cost
-    elements = []
-    for element in ElementId:
-        document = round(max(0.0, 100.0 - lost[element]), 1)
-        perceived = perception.get(element)
-        value = combine(document, perceived)
-        elements.append(
-            ElementScore(
-                id=element,
-                title=ELEMENT_TITLES[element],
-                score=value,
-                weight=weights.get(element, 1.0),
-                verdict=next(text for floor, text in VERDICTS if value >= floor),
-                document_score=document if perception else None,
-                perception_score=perceived,
-            )
+    return [
+        ElementScore(
+            id=e.id,
+            title=ELEMENT_TITLES[e.id],
+            score=e.score,
+            weight=e.weight,
+            verdict=verdict_for(e.score),
+            document_score=e.document if perception else None,
+            perception_score=perception.get(e.id),
         )
-    return elements
+        for e in _element_values(drafts, costs, weights, perception)
+    ]
 
 
-def weighted_mean(elements: Sequence[ElementScore]) -> float:
+def weighted_mean(elements: Sequence[_Scores]) -> float:
     total = sum(e.weight for e in elements)
     return round(sum(e.weight * e.score for e in elements) / total, 1) if total else 0.0
 
 
 def _element_cap(
-    elements: Sequence[ElementScore],
+    elements: Sequence[_Scores],
     absent: Sequence[ElementId] = (),
     tops: Mapping[ElementId, str] | None = None,
 ) -> Cap | None:
@@ -263,12 +293,18 @@ def _element_cap(
     return Cap(band=allowed, reason=reason, text=f"{text}: {top}" if top else text)
 
 
-def _element_words(e: ElementScore, absent: Sequence[ElementId]) -> str:
+def verdict_for(score: float) -> str:
+    """The element table's word for a score: "In place", "Largely missing"."""
+    return next(text for floor, text in VERDICTS if score >= floor)
+
+
+def _element_words(e: _Scores, absent: Sequence[ElementId]) -> str:
     """ "Clear roles and responsibilities is largely missing (30.0/100)", in the element
     table's words."""
+    title = ELEMENT_TITLES[e.id]
     if e.id in absent:
-        return f"{e.title} is missing altogether"
-    return f"{e.title} is {e.verdict.lower() or band_for(e.score).value} ({e.score:.1f}/100)"
+        return f"{title} is missing altogether"
+    return f"{title} is {verdict_for(e.score).lower()} ({e.score:.1f}/100)"
 
 
 def _counted(count: int, of: int, what: str) -> str:
@@ -345,7 +381,7 @@ def _lower_first(text: str) -> str:
 
 
 def headline_cap(
-    elements: Sequence[ElementScore],
+    elements: Sequence[_Scores],
     errors: Sequence[tuple[str, str, str]],
     outcomes: Outcomes | None = None,
     rule_caps: Sequence[tuple[Band, str, str]] = (),
@@ -404,11 +440,72 @@ def score(
     outcomes: Outcomes | None = None,
 ) -> Scored:
     """Price every draft, then compute element scores, the mean and the capped overall."""
-    points = rule_points(active)
+    return score_points(drafts, rule_points(active), weights, perception, outcomes)
+
+
+def score_points(
+    drafts: Sequence[Draft],
+    points: Mapping[str, float],
+    weights: Mapping[ElementId, float],
+    perception: Mapping[ElementId, float | None] | None = None,
+    outcomes: Outcomes | None = None,
+) -> Scored:
+    """:func:`score` with the rules' points already worked out (:func:`rule_points`),
+    as the engine does once per run rather than once per rescoring."""
     costs = price(drafts, points)
     perception = perception or {}
     elements = element_scores(drafts, costs, weights, perception)
     mean = weighted_mean(elements)
+    cap = _cap(drafts, elements, outcomes, _costliest(drafts, costs))
+    overall = capped(mean, cap.band) if cap is not None else mean
+    ceiling = None
+    if overall == mean:
+        # Not lowering the score, it is not the headline's cap, but it says how far the
+        # score can rise before the reason must be dealt with.
+        ceiling, cap = cap, None
+    findings = [_finding(d, cost) for d, cost in zip(drafts, costs, strict=True)]
+    return Scored(overall, band_for(overall), elements, findings, costs, mean, cap, ceiling)
+
+
+class Headline(NamedTuple):
+    """What a rescoring needs: the overall score, the mean, and the cap that lowers it."""
+
+    score: float
+    mean: float
+    cap: Cap | None
+
+
+def headline(
+    drafts: Sequence[Draft],
+    costs: Sequence[float],
+    weights: Mapping[ElementId, float],
+    perception: Mapping[ElementId, float | None] | None = None,
+    outcomes: Outcomes | None = None,
+) -> Headline:
+    """The overall score, mean and lowering cap exactly as :func:`score_points` gives
+    them, without building findings or element models: a priority's gain rescores the
+    file once per rule.
+
+    ``costs`` are the drafts' prices (:func:`price`). Dropping every finding of some
+    rules leaves the other rules' prices as they were (a rule is capped on its own
+    findings only), so a rescoring reuses them instead of pricing again.
+    """
+    elements = _element_values(drafts, costs, weights, perception or {})
+    mean = weighted_mean(elements)
+    cap = _cap(drafts, elements, outcomes)
+    if cap is None or capped(mean, cap.band) == mean:
+        return Headline(mean, mean, None)
+    return Headline(capped(mean, cap.band), mean, cap)
+
+
+def _cap(
+    drafts: Sequence[Draft],
+    elements: Sequence[_Scores],
+    outcomes: Outcomes | None,
+    tops: Mapping[ElementId, str] | None = None,
+) -> Cap | None:
+    """The strictest cap on the band, whether or not it lowers today's mean; ``tops``
+    (each element's costliest finding) only words its reason."""
     errors = [
         (d.rule.id, ids(d.hit.message), names(d.hit.message))
         for d in drafts
@@ -426,15 +523,7 @@ def score(
         for d in drafts
         if d.rule.cap is not None and not d.suppressed
     ]
-    cap = headline_cap(elements, errors, outcomes, rule_caps, _costliest(drafts, costs))
-    overall = capped(mean, cap.band) if cap is not None else mean
-    ceiling = None
-    if overall == mean:
-        # Not lowering the score, it is not the headline's cap, but it says how far the
-        # score can rise before the reason must be dealt with.
-        ceiling, cap = cap, None
-    findings = [_finding(d, cost) for d, cost in zip(drafts, costs, strict=True)]
-    return Scored(overall, band_for(overall), elements, findings, costs, mean, cap, ceiling)
+    return headline_cap(elements, errors, outcomes, rule_caps, tops)
 
 
 def _costliest(drafts: Sequence[Draft], costs: Sequence[float]) -> dict[ElementId, str]:

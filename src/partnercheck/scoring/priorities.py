@@ -21,20 +21,21 @@ from partnercheck.results import (
 from partnercheck.rules.base import Rule, few, ids, listing, names
 from partnercheck.rules.context import Subject
 from partnercheck.rules.plain import plain_advice
-from partnercheck.scoring import BAND_ORDER, Draft, Scored
+from partnercheck.scoring import BAND_ORDER, Draft, Headline, Scored
 from partnercheck.survey.results import SurveyRecord
 
 PRIORITY_COUNT = 3
 MATERIAL = 1.0  # an action adding less than a point, to the mean or overall, is no priority
 
-# The score again for a set of drafts and perception scores.
-Rescore = Callable[[Sequence[Draft], Mapping[ElementId, float | None]], Scored]
+# The headline again for a set of drafts, their costs (as priced with every draft) and
+# perception scores.
+Rescore = Callable[[Sequence[Draft], Sequence[float], Mapping[ElementId, float | None]], Headline]
 # Rules whose findings one action fixes: agreeing improvement actions for a failing goal
 # (PC614) is what reviewing it with the partners (PC111) asks for.
 SAME_ACTION = {"PC614": "PC111"}
 
 
-def _eases(before: Scored, after: Scored) -> bool:
+def _eases(before: Scored, after: Scored | Headline) -> bool:
     """Whether ``after``'s cap is gone or looser than ``before``'s."""
     if before.cap is None:
         return False
@@ -59,7 +60,8 @@ def document_priorities(
         rule_id = key.removesuffix(" under way")
         keep = set(indexes)
         rest = [d for i, d in enumerate(drafts) if i not in keep]
-        again = rescore(rest, perception)
+        costs = [c for i, c in enumerate(scored.costs) if i not in keep]
+        again = rescore(rest, costs, perception)
         own = [i for i in indexes if drafts[i].rule.id == rule_id] or indexes
         first = drafts[own[0]]
         subjects = [drafts[i].hit.subject for i in own]
@@ -134,7 +136,7 @@ def _action(first: Draft, subjects: Sequence[Subject | None], by_name: bool) -> 
 def survey_priorities(
     survey: SurveyResult,
     scored: Scored,
-    rescore_perception: Callable[[Mapping[ElementId, float | None]], Scored],
+    rescore_perception: Callable[[Mapping[ElementId, float | None]], Headline],
 ) -> list[PriorityAction]:
     """Low raters and divergences as actions, with the gain if the partner's ratings rose.
 
