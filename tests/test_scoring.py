@@ -382,9 +382,9 @@ def test_the_action_that_lifts_the_cap_comes_first() -> None:
         ("PC307", 4.1, 17.3, True),
         ("PC204", 4.4, 0.9, False),
     ]
-    # One action for both partners, in the rule's words for several.
+    # One action for both partners, in the rule's words for several, naming them.
     assert result.priorities[1].recommendation == (
-        "Confirm the vision and values with each of them: trust and carers"
+        "Confirm the vision and values with trust and carers"
     )
 
 
@@ -476,3 +476,13 @@ def test_short_of_strong_the_best_small_action_is_still_given() -> None:
     smaller = PriorityAction(rule="PC305", recommendation="List channels", gain=0.4, mean_gain=0.4)
     assert top([smaller, small], fallback=True) == [small]
     assert top([smaller, small], fallback=False) == []
+
+
+def test_an_action_for_more_partners_than_a_sentence_holds_lists_them_after_it() -> None:
+    def four_without_vision(d: dict[str, Any]) -> None:
+        for pid in ("hospice", "pharmacy"):
+            d["partners"].append({"id": pid, "name": pid.title(), "sector": "nonprofit"})
+        d["vision"]["agreed_by"] = ["council"]  # trust, carers, hospice and pharmacy have not
+
+    [action] = [p for p in assess_changed(four_without_vision).priorities if p.rule == "PC204"]
+    assert action.recommendation.startswith("Confirm the vision and values with each of them: ")

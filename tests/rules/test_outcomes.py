@@ -509,3 +509,15 @@ def test_a_goal_that_will_be_missed_says_so_and_costs_nearly_a_missed_goal() -> 
         "due date needs, with 35 days left to close the gap"
     )
     assert finding.points == 29.25  # 65 points / 2 goals * 0.9
+
+
+def test_failing_goals_are_not_grouped_so_each_keeps_its_state_and_figures() -> None:
+    def both_off(d: dict[str, Any]) -> None:
+        for goal in d["goals"]:
+            goal["status"] = "off-track"
+
+    result = assess_changed(both_off)
+    assert len(fired(result, "PC111")) == 2
+    assert not [g for g in result.groups if g.rule == "PC111"]
+    [action] = [p for p in result.priorities if p.rule == "PC111"]
+    assert action.recommendation.startswith("Review G1 and G2 with all partners")

@@ -331,7 +331,8 @@ def goal_overdue(ctx: Context) -> Iterator[Hit]:
         status: on-track          # judged at the last review, with its KPI moving the right way
         status_date: 2026-09-30
     """,
-    many="{count} goals are not on course: {names}",
+    # Not grouped: each failing goal keeps its own state and figures, which a board needs
+    # ("moving away: 10.2 → 10.7, target 9"); one priority still covers them all.
     many_fix="Review each of them with all partners and agree what has to change",
 )
 def goal_on_course(ctx: Context) -> Iterator[Hit | Strength]:

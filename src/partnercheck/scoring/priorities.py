@@ -26,6 +26,7 @@ from partnercheck.survey.results import SurveyRecord
 
 PRIORITY_COUNT = 3
 MATERIAL = 1.0  # an action adding less than a point, to the mean or overall, is no priority
+NAMED_INLINE = 3  # up to this many subjects are named in the action's sentence itself
 
 # The headline again for a set of drafts, their costs (as priced with every draft) and
 # perception scores.
@@ -123,6 +124,9 @@ def _action(first: Draft, subjects: Sequence[Subject | None], by_name: bool) -> 
     named = [s for s in subjects if s is not None]
     if len(subjects) > 1 and first.rule.many_fix and len(named) == len(subjects):
         who = few([s.name for s in named]) if by_name else listing([s.id for s in named])
+        if "each of them" in first.rule.many_fix and len(named) <= NAMED_INLINE:
+            # "Confirm the vision with A, B and C", not "with each of them: A, B and C".
+            return first.rule.many_fix.replace("each of them", who, 1)
         return f"{first.rule.many_fix}: {who}"
     if len(subjects) > 1:
         rule = first.rule
