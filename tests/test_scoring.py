@@ -486,3 +486,14 @@ def test_an_action_for_more_partners_than_a_sentence_holds_lists_them_after_it()
 
     [action] = [p for p in assess_changed(four_without_vision).priorities if p.rule == "PC204"]
     assert action.recommendation.startswith("Confirm the vision and values with each of them: ")
+
+
+def test_a_serious_finding_comes_before_housekeeping_of_a_similar_size() -> None:
+    from partnercheck.results import PriorityAction
+    from partnercheck.scoring.priorities import top
+
+    vision = PriorityAction(rule="PC204", recommendation="Confirm", gain=5.0, mean_gain=5.0)
+    free_rider = PriorityAction(
+        rule="PC401", recommendation="Agree", gain=4.0, mean_gain=4.0, serious=True
+    )
+    assert top([vision, free_rider]) == [free_rider, vision]

@@ -183,6 +183,11 @@ class PriorityAction(Frozen):
         description="An improvement action already agreed addresses it: it ranks after the "
         "actions nobody has started.",
     )
+    serious: bool = Field(
+        default=False,
+        description="It fixes a serious (error) finding: after the cap and any legal dispute, "
+        "serious findings come before the rest.",
+    )
     caps_alone: bool = Field(
         default=False,
         description="Its finding caps the headline by itself (partners in litigation), even "

@@ -560,3 +560,12 @@ def test_pc711_asks_for_a_value_when_a_partner_brings_only_unvalued_things_in_ki
         "Record a value for what Test City Council brings in kind (Community room for the "
         "weekly clinic)"
     )
+
+
+def test_pc712_advice_with_one_more_step_reads_as_one_sentence() -> None:
+    def fixed_chair_only(d: dict[str, Any]) -> None:
+        dominant_council(d)
+        d["resources"].pop("pooled_budget")  # the council no longer holds pooled money
+
+    [finding] = fired(assess_changed(fixed_chair_only), "PC712")
+    assert finding.advice.endswith("cannot decide alone; have the chair rotate or be independent")

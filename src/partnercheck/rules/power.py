@@ -98,7 +98,8 @@ def no_partner_decides_alone(ctx: Context) -> Iterator[Hit]:
         steps.append("have the chair rotate or be independent")
     if _holds_money(ctx, pid):
         steps.append("put the budget under the partners' joint control")
-    separate = "".join(f"; {'and ' if i == len(steps) - 1 else ''}{s}" for i, s in enumerate(steps))
+    last = len(steps) - 1
+    separate = "".join(f"; {'and ' if 0 < i == last else ''}{s}" for i, s in enumerate(steps))
     yield Hit(
         Say(
             kind + " {p} can take decisions alone ({basis}){extra}{brings}",

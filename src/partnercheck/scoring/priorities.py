@@ -16,6 +16,7 @@ from partnercheck.results import (
     ElementId,
     FindingGroup,
     PriorityAction,
+    Severity,
     SurveyResult,
 )
 from partnercheck.rules.base import Rule, few, ids, listing, names
@@ -77,6 +78,7 @@ def document_priorities(
                 lifts_cap=_eases(scored, again),
                 caps_alone=any(drafts[i].rule.cap is not None for i in indexes),
                 under_way=first.hit.under_way,
+                serious=any(drafts[i].severity is Severity.ERROR for i in indexes),
             )
         )
     return actions
@@ -202,7 +204,7 @@ def top(
 ) -> list[PriorityAction]:
     """The actions that do most for the partnership. What lifts the cap on the headline
     comes first, by its overall gain, then what would cap it on its own (a legal
-    dispute); then the rest by what they add to the elements (a
+    dispute); then serious findings, then the rest by what they add to the elements (a
     cap can hide that for now), then by the overall gain; exact before estimated on a tie.
     Advice already given is not given twice. Actions worth less than a point are left out,
     unless there is nothing else and ``fallback`` (the file is not strong): then the best
@@ -222,6 +224,7 @@ def top(
             not a.lifts_cap,
             not a.caps_alone,  # partners in litigation: the dispute before the paperwork
             a.under_way,  # what nobody has started before what is already in hand
+            not a.serious,  # a serious finding before housekeeping of the same size
             -(a.gain if a.lifts_cap else a.mean_gain),
             -a.gain,
             a.estimated,
