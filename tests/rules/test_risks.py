@@ -237,7 +237,9 @@ def test_pc723_is_one_finding_however_many_texts_say_so() -> None:
 def test_pc723_says_money_not_confirmed_is_not_confirmed_not_that_it_ends(text: str) -> None:
     [finding] = fired(assess_changed(risk(text)), "PC723")
     assert finding.message == f"The ICB grant is not confirmed after 2027-03-31: “{text}”"
-    assert finding.advice == "Agree what replaces the ICB grant before 31 March 2027"
+    assert finding.advice == (
+        "Secure the ICB grant beyond 31 March 2027, or agree what would replace it"
+    )
 
 
 @pytest.mark.parametrize(

@@ -307,6 +307,12 @@ def _fix_cliff(cliff: Cliff) -> Say:
             money=cliff.money,
             ends=cliff.ends,
         )
+    if not cliff.stated:  # not ending, only not yet confirmed
+        return Say(
+            "Secure {money} beyond {ends}, or agree what would replace it",
+            money=cliff.money,
+            ends=cliff.ends,
+        )
     close = cliff.share is not None and cliff.share >= CLOSE_SHARE
     return Say(
         "Agree what replaces {money} before {ends}{close}",
