@@ -220,3 +220,12 @@ def test_pc724_leaves_a_partner_that_brings_nothing_to_pc401() -> None:
     gone = {"type": "funding", "amount": 0, "description": "Withdrawn in April"}
     result = assess_changed(_trust_brings(gone))
     assert fired(result, "PC401") and not fired(result, "PC724")
+
+
+def test_every_partner_contributes_is_not_said_beside_a_cut() -> None:
+    cut = {"type": "funding", "amount": 50_000, "description": "Grant cut from April"}
+    result = assess_changed(_trust_brings(cut, STAFF_KEPT))
+    strengths = [s.text for s in result.strengths]
+    assert "Every partner contributes resources" not in strengths
+    kept = assess_changed(lambda d: None)
+    assert "Every partner contributes resources" in [s.text for s in kept.strengths]

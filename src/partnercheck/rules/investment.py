@@ -151,7 +151,7 @@ _SCALE = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 SERIOUS_CUT = 0.5  # a partner that took away half or more of a contribution: an error
 
 
-def _taken_away(c: Contribution) -> float | None:
+def taken_away(c: Contribution) -> float | None:
     """Share of a contribution taken away, from its own description: from "was N" against
     what it brings now, 1.0 when it now brings 0, 0.0 for a cut of unstated size; None
     when the description states no cut."""
@@ -200,7 +200,7 @@ def contribution_kept(ctx: Context) -> Iterator[Hit]:
     for i, partner in expected:
         if not ctx.real(partner.contributions):
             continue  # it brings nothing at all: PC401
-        cuts = [(c, t) for c in partner.contributions if (t := _taken_away(c)) is not None]
+        cuts = [(c, t) for c in partner.contributions if (t := taken_away(c)) is not None]
         if not cuts:
             continue
         worst = max(t for _, t in cuts)

@@ -19,6 +19,7 @@ from partnercheck.rules.base import (
     rule,
 )
 from partnercheck.rules.context import Context
+from partnercheck.rules.investment import taken_away
 
 RESOURCES = ElementId.RESOURCES
 
@@ -116,7 +117,9 @@ def partner_contributes(ctx: Context) -> Iterator[Hit | Strength]:
         return
     expected = ctx.expected("contribute")
     missing = [(i, x) for i, x in expected if not ctx.real(x.contributions)]
-    if expected and not missing and len(expected) > 1:
+    cut = any(taken_away(c) is not None for _, x in expected for c in x.contributions)
+    if expected and not missing and len(expected) > 1 and not cut:
+        # Not beside a partner that has withdrawn or cut what it brings (PC724).
         yield Strength("Every partner contributes resources", RESOURCES)
     for i, partner in missing:
         who = ctx.who(partner.id)
