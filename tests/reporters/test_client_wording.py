@@ -3,6 +3,7 @@ no CI output; the CI formats keep ids, ISO dates and format values."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 from typing import Any
@@ -240,3 +241,34 @@ def test_an_overdue_action_says_how_late_it_is_to_people_only() -> None:
     [finding] = [f for f in result.findings if f.rule == "PC609"]
     assert "(4 months late)" in finding.text
     assert "late" not in finding.message  # a CI message does not change from day to day
+
+
+def test_a_goal_missing_most_of_its_basics_is_one_item_with_every_finding_in_the_details() -> None:
+    def bare_goal(d: dict[str, Any]) -> None:
+        goal = d["goals"][1]
+        for field in ("indicator", "target", "owner"):  # three gaps: MERGE_AT
+            goal.pop(field, None)
+        goal.setdefault("baseline", 10)
+        d["evaluation"]["kpis"] = [k for k in d["evaluation"]["kpis"] if k.get("goal") != "G2"]
+
+    page = render("markdown", report_of(assess_changed(bare_goal)), RenderContext())
+    client = client_part(page)
+    assert re.search(
+        r"Goal “[^”]+” is not yet defined: it has no indicator, target or owner\. "
+        r"What to do: Agree with the partners its indicator, target and owner\.",
+        client,
+    )
+    assert "has no target value" not in client  # not also said on its own
+    for rule in ("PC102", "PC104", "PC106"):
+        assert f"| {rule} |" in page  # each finding is kept in the details
+
+
+def test_a_goal_missing_two_basics_keeps_its_own_findings() -> None:
+    def two_gaps(d: dict[str, Any]) -> None:
+        d["goals"][1].pop("target")
+        d["evaluation"]["kpis"][1].pop("target")
+        d["goals"][1].pop("owner")
+
+    client = client_part(render("markdown", report_of(assess_changed(two_gaps)), RenderContext()))
+    assert "is not yet defined" not in client
+    assert "has no target value" in client

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from partnercheck.reporters.undefined_goals import GAP_WORDS, describe, undefined_goals
 from partnercheck.results import (
     ELEMENT_TITLES,
     ElementId,
@@ -234,7 +235,13 @@ def findings_and_details(result: FileResult) -> tuple[list[Item], list[Detail]]:
     items: list[Item] = []
     details: list[Detail] = []
     done: set[str] = set()
+    undefined = undefined_goals([f for f in shown if f.group not in groups])
     for f in shown:
+        if f.group not in groups and f.rule in GAP_WORDS and f.subject in undefined:
+            if f"goal {f.subject}" not in done:
+                done.add(f"goal {f.subject}")
+                items.append(_undefined_item(result, f.subject or "", undefined, details))
+            continue
         if f.group in groups:
             if f.group in done:
                 continue
@@ -259,6 +266,18 @@ def findings_and_details(result: FileResult) -> tuple[list[Item], list[Detail]]:
             )
         )
     return items, details
+
+
+def _undefined_item(
+    result: FileResult, goal: str, undefined: Mapping[str, list[Finding]], details: list[Detail]
+) -> Item:
+    """One item for a goal lacking most of its basics; each finding stays in the details."""
+    own = undefined[goal]
+    refs = tuple(range(len(details) + 1, len(details) + len(own) + 1))
+    details += [detail(n, m) for n, m in zip(refs, own, strict=True)]
+    text, advice = describe(result, goal, own)
+    worst = max((f.severity for f in own), key=lambda s: s.rank)
+    return Item(worst, own[0].element, text, advice, round(sum(f.points for f in own), 2), refs)
 
 
 def softened_by(result: FileResult, path: str | None) -> str:
