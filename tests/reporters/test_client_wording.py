@@ -272,3 +272,10 @@ def test_a_goal_missing_two_basics_keeps_its_own_findings() -> None:
     client = client_part(render("markdown", report_of(assess_changed(two_gaps)), RenderContext()))
     assert "is not yet defined" not in client
     assert "has no target value" in client
+
+
+def test_a_report_with_nothing_to_do_says_so_in_every_client_format() -> None:
+    report = report_of(assess_changed(lambda d: None))  # the sound partnership
+    said = "Nothing needs action now: no single action would move the score by a point or more."
+    for name in ("markdown", "html", "rich"):
+        assert said in render(name, report, RenderContext()).replace("\n", " "), name

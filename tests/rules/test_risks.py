@@ -393,7 +393,7 @@ def test_pc732_fires_for_a_risk_that_has_already_happened(text: str) -> None:
     assert (finding.severity, finding.points) == ("warning", 10.0)
     # Priced with risk management; filed under the challenge the risk was declared for.
     assert (finding.element, finding.challenge) == ("roles", "resource-investment")
-    assert finding.advice.startswith("Act on it now: agree an improvement action")
+    assert finding.advice.startswith("Act now on what has happened (“")
 
 
 def test_pc732_credits_an_action_under_way_for_the_harm() -> None:

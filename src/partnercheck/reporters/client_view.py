@@ -94,6 +94,10 @@ class Priority:
     gain: str
 
 
+# A report with no priority: said the same way in every client format.
+NO_PRIORITY = "Nothing needs action now: no single action would move the score by a point or more."
+
+
 @dataclass(frozen=True)
 class ClientView:
     result: FileResult
@@ -108,6 +112,7 @@ class ClientView:
     items: list[Item]
     details: list[Detail]
     suppressed: list[Detail] = field(default_factory=list)
+    no_priority: str = NO_PRIORITY
 
 
 def client_view(result: FileResult) -> ClientView:

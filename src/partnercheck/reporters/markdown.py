@@ -114,7 +114,7 @@ def file_section(r: FileResult) -> list[str]:
     out += [
         f"{i}. {prose(p.advice, in_table=False)} ({escape(p.gain)})"
         for i, p in enumerate(view.priorities, 1)
-    ] or ["No single action would move the score by a point or more."]
+    ] or [view.no_priority]
     if view.strengths:
         out += ["", "### What is working", ""]
         out += [f"- {prose(s, in_table=False)}" for s in view.strengths]

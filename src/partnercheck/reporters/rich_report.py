@@ -275,7 +275,7 @@ def details_section(view: ClientView) -> list[RenderableType]:
 
 def priorities_section(view: ClientView) -> RenderableType:
     if not view.priorities:
-        return Text("\nPriorities: no single action would move the score by a point or more.")
+        return Text(f"\nPriorities: {view.no_priority}")
     text = Text("\nPriorities\n", style="bold")
     for i, action in enumerate(view.priorities, 1):
         text.append(f"  {i}. ", style="bold")

@@ -438,9 +438,12 @@ def has_happened(text: str) -> bool:
 def _act_on(ctx: Context, description: str) -> Say:
     action = open_action_about(ctx, description)
     if action is None:
+        words = description.split()
+        short = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
         return Say(
-            "Act on it now: agree an improvement action, with an owner and a due date, "
-            "that deals with the harm already done"
+            "Act now on what has happened (“{r}”): agree an improvement action, with an owner "
+            "and a due date, that deals with it",
+            r=short,
         )
     if action.due is not None and action.due < ctx.as_of:
         return Say(
