@@ -72,6 +72,12 @@ def short_name(text: str, words: int = NAME_WORDS) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
+def days_between(start: date, end: date) -> int:
+    """Days from ``start`` to ``end``: dates are compared by counting days, never by adding
+    to a date, so a date at the calendar's edge (9999-12-31) is far away, not a crash."""
+    return (end - start).days
+
+
 class Context:
     def __init__(self, partnership: Partnership, as_of: date) -> None:
         self.p = partnership

@@ -8,30 +8,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 
-from partnercheck.model.partnership import Goal
-from partnercheck.model.types import ActionStatus, Frequency
+from partnercheck.model.types import Frequency
 from partnercheck.results import ElementId, Severity
 from partnercheck.rules.aims import (
     REVIEWING_AGREEMENT,
     TAKING_PART_IN_REVIEW,
     advice_under_way,
-    open_actions_for,
     under_way,
 )
 from partnercheck.rules.base import ELEMENT, Hit, Say, Strength, Term, listing, per_item, rule
-from partnercheck.rules.context import Context, Subject
-from partnercheck.rules.plain import how_late, method_words, month_year, value_words
+from partnercheck.rules.context import Context, days_between
+from partnercheck.rules.improvements import results_unaddressed
+from partnercheck.rules.plain import method_words, month_year, value_words
 
 EVALUATION = ElementId.EVALUATION
 REVIEW_GRACE_DAYS = 14  # a review a fortnight late is still "on cycle"
 LAPSED_CYCLES = 2  # reviews missed for this many cycles: the cycle has lapsed (an error)
 # Share of PC602 a late review costs: one review missed; two or more missed (lapsed).
 LATE_SHARE = (0.25, 1.0)
-OVERDUE_DAYS = 90  # an improvement action this far past due has stalled
 _METHODS = ("service-user-feedback", "case-studies", "partner-survey", "performance-indicators")
-_ARTICLE = {"owner": "an owner", "due date": "a due date"}
 # Evaluation methods that hear from the people the partnership serves.
 _USER_VOICE = re.compile(
     r"(service[- ]?user|user|resident|patient|tenant|pupil|student|parent|famil|community|"
@@ -41,12 +37,6 @@ _USER_VOICE = re.compile(
     r"lived experience|peer research",
     re.IGNORECASE,
 )
-# How bad an unlinked KPI's state is, as a share of its part of PC613.
-KPI_SHARE = {"away": 1.0, "behind": 0.6, "slipping": 0.25}
-
-
-def days_between(start: date, end: date) -> int:
-    return (end - start).days
 
 
 @rule(
@@ -173,7 +163,7 @@ def review_lapsed(ctx: Context) -> bool:
     return late > (LAPSED_CYCLES - 1) * cycle + REVIEW_GRACE_DAYS
 
 
-def _first_review_due(ctx: Context) -> bool:
+def first_review_due(ctx: Context) -> bool:
     """True while a partnership younger than one review cycle has held no review yet."""
     ev = ctx.p.evaluation
     if ev is None or ev.last_review is not None or ctx.age_days is None:
@@ -304,259 +294,6 @@ def partner_evaluates(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "PC605",
-    element=EVALUATION,
-    severity=Severity.WARNING,
-    weight=20,
-    rationale="""Key performance indicators are the partnership's shared scoreboard:
-    without them, reviews rest on impressions and each partner reports its own figures.""",
-    recommendation="Define key performance indicators under `evaluation.kpis`, one or more "
-    "per goal.",
-    example="""
-    evaluation:
-      kpis:
-        - name: Delayed discharge days
-          goal: G1
-    """,
-)
-def kpis_defined(ctx: Context) -> Iterator[Hit]:
-    """The partnership tracks key performance indicators."""
-    ev = ctx.p.evaluation
-    if ev is not None and not ev.kpis:
-        yield Hit(
-            "No key performance indicators are defined",
-            ("evaluation",),
-            "Agree the indicators the partners will track together, one or more per goal",
-            key="evaluation.kpis",
-        )
-
-
-@rule(
-    "PC606",
-    element=EVALUATION,
-    severity=Severity.WARNING,
-    weight=5,
-    rationale="""A KPI that measures no shared goal is activity data, not evidence of
-    progress; linking each indicator to a goal shows what the partnership is achieving
-    together.""",
-    recommendation="Link each KPI to the goal it measures with `goal`.",
-    example="""
-    evaluation:
-      kpis:
-        - name: Readmission rate
-          goal: G1
-    """,
-    many="{count} KPIs are linked to no goal: {names}",
-    many_fix="Say which goal each of them measures, or retire them",
-)
-def kpi_goal(ctx: Context) -> Iterator[Hit]:
-    """Every KPI measures a goal."""
-    kpis = ctx.p.evaluation.kpis if ctx.p.evaluation else []
-    for i, kpi in enumerate(kpis):
-        if kpi.goal is None:
-            subject = ctx.kpi(kpi)
-            yield Hit(
-                Say("KPI {k} is linked to no goal", k=subject),
-                ("evaluation", "kpis", i),
-                Say("Say which goal {k} measures, or retire it", k=subject),
-                per_item(len(kpis)),
-                key="goal",
-                subject=subject,
-            )
-
-
-@rule(
-    "PC607",
-    element=EVALUATION,
-    severity=Severity.WARNING,
-    weight=15,
-    rationale="""An indicator tells a story only with three numbers: where the partnership
-    started, where it aims to be and where it is now. For a KPI that measures a goal, the
-    goal's baseline and target count (their absence is the goal's finding).""",
-    recommendation="Record `baseline`, `target` and `current` (or dated `readings`) for every KPI.",
-    example="""
-    evaluation:
-      kpis:
-        - name: Delayed discharge days
-          baseline: 400
-          target: 250
-          current: 320
-    """,
-    many="{count} KPIs are missing figures: {names}",
-    many_fix="Record the missing figures of each of them",
-)
-def kpi_values(ctx: Context) -> Iterator[Hit]:
-    """Every KPI has a baseline, a target and a current value."""
-    kpis = ctx.p.evaluation.kpis if ctx.p.evaluation else []
-    live = {g.id for _, g in ctx.live_goals}
-    first_due = _first_review_due(ctx)
-    for i, kpi in enumerate(kpis):
-        trend = ctx.kpi_trends[i]
-        # A new partnership's first readings are not due before its first review.
-        values = {} if first_due else {"current value": trend.current}
-        if kpi.goal not in live:
-            values = {"baseline": trend.baseline, "target": trend.target, **values}
-        missing = [name for name, value in values.items() if value is None]
-        if missing and values:
-            subject = ctx.kpi(kpi)
-            yield Hit(
-                Say("KPI {k} has no {missing}", k=subject, missing=listing(missing)),
-                ("evaluation", "kpis", i),
-                Say("Record the {missing} of {k}", missing=listing(missing), k=subject),
-                per_item(len(kpis)) * len(missing) / len(values),
-                key="current" if missing == ["current value"] else "kpis",
-                subject=subject,
-            )
-
-
-@rule(
-    "PC613",
-    element=EVALUATION,
-    severity=Severity.WARNING,
-    weight=15,
-    rationale="""A KPI moving away from its target is a result going the wrong way. A KPI
-    that measures a live goal is judged with its goal, by PC111, until the goal is met;
-    after that, a decline is the KPI's own finding here. Worse than its baseline costs its
-    full share; well behind the pace its due date needs, 60%; slipped back at the latest
-    reading, a quarter.""",
-    recommendation="Review the KPI with the partners: find out why it is moving the wrong way "
-    "and agree improvement actions.",
-    example="""
-    evaluation:
-      kpis:
-        - name: Life expectancy gap (years)
-          baseline: 11.0
-          target: 9.0
-          readings:
-            - {date: 2025-03-31, value: 10.6}
-            - {date: 2026-03-31, value: 10.1}
-    """,
-    many="{count} KPIs are moving the wrong way: {names}",
-    many_fix="Review each of them with the partners and agree improvement actions",
-)
-def kpi_direction(ctx: Context) -> Iterator[Hit | Strength]:
-    """KPIs move towards their targets."""
-    kpis = ctx.p.evaluation.kpis if ctx.p.evaluation else []
-    live = {g.id for _, g in ctx.live_goals}
-    met = {g.id for i, g in ctx.live_goals if ctx.goal_outcomes[i].state == "met"}
-    # KPIs judged here: those measuring no live goal, and those of goals already met (a
-    # decline after the goal was met is the KPI's finding, not the goal's).
-    judged = [(i, k) for i, k in enumerate(kpis) if k.goal not in live or k.goal in met]
-    words = {
-        "away": "has moved away from its target",
-        "behind": "is well behind the pace its target needs",
-        "slipping": "slipped back at its latest reading",
-    }
-    for i, kpi in judged:
-        trend = ctx.kpi_trends[i]
-        subject = ctx.kpi(kpi)
-        if trend.state in ("met", "on-course") and kpi.goal not in met:
-            good = "has met its target" if trend.state == "met" else "is moving towards its target"
-            yield Strength(
-                Say("KPI {k} " + good + ": {e}", k=subject, e=trend.evidence), EVALUATION
-            )
-        if trend.state not in KPI_SHARE:
-            continue
-        since = " since its goal was met" if kpi.goal in met else ""
-        yield Hit(
-            Say("KPI {k} " + words[trend.state] + since + ": {e}", k=subject, e=trend.evidence),
-            ("evaluation", "kpis", i),
-            Say("Review {k} with the partners and agree what will turn it round", k=subject),
-            per_item(len(judged)) * KPI_SHARE[trend.state],
-            key="kpis",
-            subject=subject,
-        )
-
-
-@rule(
-    "PC608",
-    element=EVALUATION,
-    severity=Severity.WARNING,
-    weight=10,
-    rationale="""Reviews change nothing unless what they find becomes actions someone owns
-    and finishes by a date; improvement actions close the learning loop.""",
-    recommendation="Record each improvement agreed at a review with an `owner` and a `due` date.",
-    example="""
-    evaluation:
-      improvements:
-        - action: Add a carers' representative to the board
-          owner: council
-          due: 2027-03-31
-          status: open
-    """,
-)
-def improvement_owned(ctx: Context) -> Iterator[Hit]:
-    """Improvement actions have an owner and a due date."""
-    ev = ctx.p.evaluation
-    if ev is None:
-        return
-    if not ev.improvements:
-        if ev.last_review is not None:
-            yield Hit(
-                "No improvement actions are recorded from the reviews held",
-                ("evaluation",),
-                "Record what the last review decided to change, with an owner and a date",
-                0.5,
-                key="evaluation.improvements",
-            )
-        return
-    for i, action in enumerate(ev.improvements):
-        missing = [k for k, v in (("owner", action.owner), ("due date", action.due)) if v is None]
-        if missing:
-            needed = " and ".join(_ARTICLE[m] for m in missing)
-            subject = Subject("action", action.action, f"“{action.action}”")
-            yield Hit(
-                Say("Improvement action {a} has no " + " or ".join(missing), a=subject),
-                ("evaluation", "improvements", i),
-                Say("Agree " + needed + " for {a}", a=subject),
-                per_item(len(ev.improvements)),
-                key="owner" if "owner" in missing else "due",
-                subject=subject,
-            )
-
-
-@rule(
-    "PC609",
-    element=EVALUATION,
-    severity=Severity.WARNING,
-    weight=10,
-    rationale="""An improvement action months past its date has stalled; left open, it
-    signals that reviews produce promises rather than change.""",
-    recommendation="Finish, re-date or drop long-overdue improvement actions at the next review.",
-    example="""
-    evaluation:
-      improvements:
-        - action: Add a tenant representative to the board
-          owner: housing
-          due: 2027-03-31        # re-planned, or status: done once finished
-          status: in-progress
-    """,
-)
-def improvement_overdue(ctx: Context) -> Iterator[Hit]:
-    """No improvement action is long overdue."""
-    actions = ctx.p.evaluation.improvements if ctx.p.evaluation else []
-    for i, action in enumerate(actions):
-        if action.due is None or action.status is ActionStatus.DONE:
-            continue
-        if days_between(action.due, ctx.as_of) > OVERDUE_DAYS:
-            subject = Subject("action", action.action, f"“{action.action}”")
-            yield Hit(
-                Say(
-                    "An improvement action due on {due}{late} is not done: {a}",
-                    a=subject,
-                    due=action.due,
-                    # Said to people only: a CI message must not change from day to day.
-                    late=Term("", f" ({how_late(action.due, ctx.as_of)})"),
-                ),
-                ("evaluation", "improvements", i, "due"),
-                "Finish the action and mark it done, or agree a new due date",
-                per_item(len(actions)),
-                key="due",
-                subject=subject,
-            )
-
-
-@rule(
     "PC610",
     element=EVALUATION,
     severity=Severity.WARNING,
@@ -649,70 +386,4 @@ def users_heard(ctx: Context) -> Iterator[Hit]:
         "Ask the people the partnership serves how it works for them, and use their answers "
         "in reviews",
         key="methods",
-    )
-
-
-def _going_wrong(ctx: Context) -> list[tuple[int, Goal]]:
-    return [
-        (i, g)
-        for i, g in ctx.live_goals
-        if ctx.goal_outcomes[i].state
-        in ("missed", "will-miss", "moving-away", "off-track", "slipping")
-    ]
-
-
-def results_unaddressed(ctx: Context) -> bool:
-    """Goals are going wrong and no open improvement action is aimed at any of them."""
-    ev = ctx.p.evaluation
-    wrong = _going_wrong(ctx)
-    if ev is None or not wrong:
-        return False
-    return not any(open_actions_for(ctx, goal) for _, goal in wrong)
-
-
-@rule(
-    "PC614",
-    element=EVALUATION,
-    severity=Severity.WARNING,
-    weight=15,
-    rationale="""A review that finds a goal missed or off track and then agrees actions
-    about process (a new dashboard, an away day) has not closed the loop: improvement
-    actions should tackle the results that are going wrong. An action counts when it names
-    the goal, or words of its objective or KPI; one action on any of the goals going wrong
-    is enough to show the loop is closing.""",
-    recommendation="Agree at least one improvement action aimed at each goal that is missed "
-    "or off track.",
-    example="""
-    evaluation:
-      improvements:
-        - action: Targeted apprenticeship offer with the two largest employers (G2)
-          owner: chamber
-          due: 2027-06-30
-    """,
-)
-def actions_tackle_results(ctx: Context) -> Iterator[Hit]:
-    """Improvement actions tackle the goals that are going wrong."""
-    ev = ctx.p.evaluation
-    if ev is None:
-        return
-    open_actions = [a for a in ev.improvements if a.status is not ActionStatus.DONE]
-    wrong = _going_wrong(ctx)
-    if not results_unaddressed(ctx):
-        return  # the reviews are working on at least one of the results
-    goals = [ctx.goal(g) for _, g in wrong]
-    yield Hit(
-        # With actions open, one may be meant for the goal without saying so: the finding
-        # says what the file shows (no action tied to it), not that nothing is being done.
-        Say("No improvement action is tied to the goals going wrong ({g})", g=goals)
-        if open_actions
-        else Say("No improvement action is open while goals are going wrong ({g})", g=goals),
-        ("evaluation",),
-        Say(
-            "Agree improvement actions aimed at {g}, or record which goal an action already "
-            "agreed is for",
-            g=goals,
-        )
-        if open_actions
-        else Say("Agree improvement actions aimed at {g}", g=goals),
-        key="evaluation.improvements",
     )
